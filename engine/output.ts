@@ -1,0 +1,62 @@
+/**
+ * What engine/emit/* hands the adapters: each output sheet as a header, rows of plain values and
+ * the formats to apply. Values are already rounded to 小数位数 where the contract says so.
+ */
+
+export type OutputValue = string | number | boolean | Date | null;
+
+/** Excel number formats used by the outputs. */
+export type NumberFormat = '0' | '0.0' | '0.00' | '0.000' | '0.0000' | '0%' | '0.0%' | '0.00%' | '@' | 'General';
+
+export interface OutputColumn {
+  readonly header: string;
+  readonly format?: NumberFormat;
+  /** Approximate width in characters. */
+  readonly width?: number;
+  /** A user column (整改措施 …, 最终等次): the engine never overwrites what was typed there. */
+  readonly user?: boolean;
+}
+
+/** A conditional format: cells of `column` whose text equals `equals` get `style`. */
+export interface Highlight {
+  readonly column: string;
+  readonly equals: string;
+  readonly style: 'good' | 'fair' | 'warn' | 'bad';
+}
+
+/** A clustered column chart over a block of the sheet (单位汇总's grade distribution). */
+export interface ChartSpec {
+  readonly title: string;
+  /** Header of the category column (e.g. 所属党委). */
+  readonly categoryColumn: string;
+  /** Headers of the series columns (one per grade). */
+  readonly seriesColumns: readonly string[];
+  /** Leave the last row out (a 合计 row). */
+  readonly excludeLastRow: boolean;
+}
+
+export interface OutputSheet {
+  readonly name: string;
+  /** ASCII Excel table name, unique in the workbook (e.g. `BR_Results`). */
+  readonly tableName: string;
+  /** Rows written above the header (labels such as `评分人类别 | 上级`, an instruction line); usually empty. */
+  readonly preamble?: readonly (readonly OutputValue[])[];
+  readonly columns: readonly OutputColumn[];
+  readonly rows: readonly (readonly OutputValue[])[];
+  /** Columns frozen at the left besides the header row. */
+  readonly freezeColumns: number;
+  readonly highlights: readonly Highlight[];
+  readonly chart?: ChartSpec;
+}
+
+/** Names of every sheet the engine writes; a run replaces these and touches nothing else. */
+export const OUTPUT_SHEET_NAMES = [
+  '评定结果',
+  '问题清单',
+  '单位汇总',
+  '数据校验',
+  '双述双评汇总',
+  '双述双评分组',
+  '满意度汇总',
+  '民主评议汇总',
+] as const;
