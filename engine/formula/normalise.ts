@@ -103,7 +103,12 @@ export type PreCheck = { readonly kind: 'syntax' | 'forbidden'; readonly detail:
 export function preCheck(text: string): PreCheck {
   if (text.trim() === '') return { kind: 'syntax', detail: '公式为空' };
   if (text.includes('<>')) return { kind: 'forbidden', detail: '不支持 <>，“不等于”请写 !=' };
-  if (/(^|[^=<>!])=(?!=)/.test(text)) return { kind: 'forbidden', detail: '不允许赋值（=），比较相等请写 ==' };
+  const assignment = /(^|[^=<>!])=(?!=)/.exec(text);
+  if (assignment !== null) {
+    // `f(x) = x` is a function definition; anything else with a lone `=` is an assignment.
+    const defines = /\)\s*$/.test(text.slice(0, assignment.index + assignment[0].length - 1));
+    return { kind: 'forbidden', detail: defines ? '不允许定义函数' : '不允许赋值（=），比较相等请写 ==' };
+  }
   if (text.includes('#')) return { kind: 'forbidden', detail: '不允许注释（#）' };
   let depth = 0;
   for (const ch of text) {

@@ -7,6 +7,8 @@
 import { create, parseDependencies } from 'mathjs/number';
 import { isExtraNameCodePoint } from './normalise';
 
+// The typings mark every *Dependencies export optional; a mathjs without it cannot run at all.
+if (parseDependencies === undefined) throw new Error('mathjs/number does not export parseDependencies');
 const math = create({ parseDependencies }, {});
 const parse = math.parse;
 const mathjsIsAlpha = parse.isAlpha;
