@@ -5,8 +5,11 @@
 
 export type OutputValue = string | number | boolean | Date | null;
 
-/** Excel number formats used by the outputs. */
-export type NumberFormat = '0' | '0.0' | '0.00' | '0.000' | '0.0000' | '0%' | '0.0%' | '0.00%' | '@' | 'General';
+/** Excel number formats used by the outputs (小数位数 0–6 for scores, the same for percents). */
+export type NumberFormat =
+  | '0' | '0.0' | '0.00' | '0.000' | '0.0000' | '0.00000' | '0.000000'
+  | '0%' | '0.0%' | '0.00%' | '0.000%' | '0.0000%' | '0.00000%' | '0.000000%'
+  | '@' | 'General';
 
 export interface OutputColumn {
   readonly header: string;
@@ -47,6 +50,18 @@ export interface OutputSheet {
   readonly freezeColumns: number;
   readonly highlights: readonly Highlight[];
   readonly chart?: ChartSpec;
+  /**
+   * Formats of single cells, over their column's format: 问题清单's 标准/实际/差距 mix points,
+   * counts and ratios, so each row's unit picks its own format.
+   */
+  readonly cellFormats?: readonly CellFormat[];
+}
+
+/** The number format of one cell: `row` is 0-based among `rows` (the header not counted). */
+export interface CellFormat {
+  readonly row: number;
+  readonly column: string;
+  readonly format: NumberFormat;
 }
 
 /** Names of every sheet the engine writes; a run replaces these and touches nothing else. */
