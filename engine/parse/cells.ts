@@ -4,7 +4,7 @@
  */
 import { issue, type Issue } from '../issues';
 import type { CellRef } from '../location';
-import { cellAt, isBlank, isCellError, type RawSheet } from '../raw';
+import { cellAt, isBlank, isCellError, type RawSheet, type Scalar } from '../raw';
 import { cellText, normId, plainText } from './normalize';
 import { readNumberCell, type NumberKind } from './numbers';
 
@@ -26,7 +26,7 @@ export function ref(ctx: ReadContext, row: number, col: number): CellRef {
 }
 
 /** Any non-blank text-like cell; an Excel error value → CELL_ERROR_VALUE. */
-function readWith(ctx: ReadContext, row: number, col: number | undefined, column: string, f: (v: ReturnType<typeof cellAt>) => string): Read<string> {
+function readWith(ctx: ReadContext, row: number, col: number | undefined, column: string, f: (v: Scalar) => string): Read<string> {
   if (col === undefined) return BLANK;
   const v = cellAt(ctx.sheet, row, col);
   if (isBlank(v)) return BLANK;

@@ -4,7 +4,7 @@
  * unknown columns are ignored; blank rows are skipped.
  */
 import { issue, type Issue } from '../issues';
-import { cellAt, isBlank, isCellError, type RawSheet } from '../raw';
+import { isBlank, isCellError, type RawSheet } from '../raw';
 import { cellText, normName } from './normalize';
 
 /** One column a table knows: its contract header, its aliases, and whether the table needs it. */
@@ -129,9 +129,4 @@ export function dataRows(sheet: RawSheet, headerRow: number, cols: readonly numb
 /** The matched column indexes of a table (the cells that count as "used"). */
 export function usedColumns<K extends string>(table: Table<K>, extra: readonly number[] = []): number[] {
   return [...table.columns.values(), ...extra];
-}
-
-/** The raw value at (row, col), for callers that hold a column index that may be absent. */
-export function valueAt(sheet: RawSheet, row: number, col: number | undefined) {
-  return col === undefined ? null : cellAt(sheet, row, col);
 }
