@@ -25,7 +25,9 @@ export type MissingCell =
   | { readonly kind: 'ledgerRow'; readonly indicator: string } // no 台账 row for the branch
   | { readonly kind: 'ledgerSheet'; readonly indicator: string } // no 台账 sheet at all
   | { readonly kind: 'measure'; readonly indicator: string; readonly name: string } // 满意率/好评率 not measured
-  | { readonly kind: 'formula'; readonly indicator: string }; // the formula itself is invalid
+  | { readonly kind: 'formula'; readonly indicator: string } // the formula itself is invalid
+  | { readonly kind: 'branchField'; readonly indicator: string; readonly name: string } // 党员人数 blank in 支部 (and no 台账 column of that name)
+  | { readonly kind: 'rubric' }; // no usable 指标 sheet, or no 评分/台账 indicator: nothing can be scored
 
 /** One thing that moved a grade away from its base (等次说明), rendered in words by emit. */
 export type GradeReason =
