@@ -9,8 +9,11 @@ import type { Location } from './location';
 /** The parameters each code carries. One entry per code; the catalog must render each one. */
 export interface IssueParams {
   // ── sheets and columns ───────────────────────────────────────────────────────────
-  /** A required sheet is absent; `purpose` says what could not be computed. */
-  SHEET_MISSING: { purpose: string };
+  /**
+   * A required sheet is absent; `purpose` says what could not be computed: `grading` (支部: nothing can be
+   * graded), `scoring` (指标), `ledger` (台账, needed by the 台账 indicators listed in `indicators`).
+   */
+  SHEET_MISSING: { purpose: 'grading' | 'scoring' | 'ledger'; indicators: string };
   /** A sheet exists but has no header row (nothing but blank rows). */
   SHEET_EMPTY: Record<string, never>;
   /** Two sheets normalise to the same name (e.g. `支部` and `支部 `); the first is used. */

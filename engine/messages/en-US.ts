@@ -7,7 +7,8 @@ import { badRate, num, pct, range } from './helpers';
 import type { Fmt, IssueCatalog, LocaleCatalog, ProseCatalog } from './types';
 
 const issues: IssueCatalog = {
-  SHEET_MISSING: (p) => `This sheet is missing, so the run cannot ${p.purpose}; add it (see the template)`,
+  SHEET_MISSING: (p) =>
+    `This sheet is missing, so the run cannot ${{ grading: 'grade any branch', scoring: 'score any indicator', ledger: `compute the ledger indicators ${p.indicators}` }[p.purpose]}; add it (see the template)`,
   SHEET_EMPTY: () => 'The sheet is empty (no header row); put the column titles in the first row',
   SHEET_DUPLICATE: (p) => `Same name as sheet "${p.other}" (ignoring spaces, case and full-width forms); only the first is read. Delete or rename the extra sheet`,
   COLUMN_MISSING: (p) => `Required column "${p.column}" is missing; add it to the header row`,

@@ -8,7 +8,8 @@ import { badRate, num, pct, range } from './helpers';
 import type { Fmt, IssueCatalog, LocaleCatalog, ProseCatalog } from './types';
 
 const issues: IssueCatalog = {
-  SHEET_MISSING: (p) => `缺少此工作表，无法${p.purpose}；请按模板添加该工作表`,
+  SHEET_MISSING: (p) =>
+    `缺少此工作表，无法${{ grading: '评定任何支部', scoring: '计算指标得分', ledger: `计算台账指标 ${p.indicators}` }[p.purpose]}；请按模板添加该工作表`,
   SHEET_EMPTY: () => '工作表为空（找不到表头行），请在第一行填写列标题',
   SHEET_DUPLICATE: (p) => `与工作表“${p.other}”名称重复（忽略空格、大小写和全半角），只读取排在前面的一个；请删除或重命名多余的工作表`,
   COLUMN_MISSING: (p) => `缺少必需的列“${p.column}”，请在表头行添加`,

@@ -29,7 +29,7 @@ export function parseWorkbook(raw: RawWorkbook): { model: Model; issues: Issue[]
   const settings = parseSettings(sheet('settings'), issues);
 
   const branchSheet = sheet('branches');
-  if (!branchSheet) issues.push(issue('SHEET_MISSING', { sheet: SHEET_NAME.branches }, { purpose: '评定任何支部' }));
+  if (!branchSheet) issues.push(issue('SHEET_MISSING', { sheet: SHEET_NAME.branches }, { purpose: 'grading', indicators: '' }));
   const parsedBranches = branchSheet ? parseBranches(branchSheet, settings, issues) : null;
   const branches = parsedBranches ?? [];
   const branchIds: BranchIds = parsedBranches ? new Set(parsedBranches.map((b) => b.id)) : null;
@@ -38,7 +38,7 @@ export function parseWorkbook(raw: RawWorkbook): { model: Model; issues: Issue[]
   const ledger = ledgerSheet ? parseLedger(ledgerSheet, branchIds, issues) : null;
 
   const rubricSheet = sheet('rubric');
-  if (!rubricSheet) issues.push(issue('SHEET_MISSING', { sheet: SHEET_NAME.rubric }, { purpose: '计算指标得分' }));
+  if (!rubricSheet) issues.push(issue('SHEET_MISSING', { sheet: SHEET_NAME.rubric }, { purpose: 'scoring', indicators: '' }));
   // Formula names are checked only when the 台账 header could be read; otherwise its own issue explains.
   const rubric = rubricSheet
     ? parseRubric(rubricSheet, settings, ledger ? ledger.columns : null, issues)
@@ -46,7 +46,7 @@ export function parseWorkbook(raw: RawWorkbook): { model: Model; issues: Issue[]
 
   const ledgerIndicators = rubric.indicators.filter((i) => i.method === 'ledger').map((i) => i.id);
   if (!ledgerSheet && ledgerIndicators.length > 0) {
-    issues.push(issue('SHEET_MISSING', { sheet: SHEET_NAME.ledger }, { purpose: `计算台账指标 ${ledgerIndicators.join('、')}` }));
+    issues.push(issue('SHEET_MISSING', { sheet: SHEET_NAME.ledger }, { purpose: 'ledger', indicators: ledgerIndicators.join(', ') }));
   }
 
   const lookup = scoreLookup(settings, branchIds, rubric.indicators, rubric.available ? rubric.excluded : true);

@@ -6,7 +6,7 @@ import { renderIssue } from '../../../engine/messages';
 import { model } from './build';
 
 const ISSUES: Issue[] = [
-  issue('SHEET_MISSING', { sheet: '台账' }, { purpose: '计算台账指标' }),
+  issue('SHEET_MISSING', { sheet: '台账' }, { purpose: 'ledger', indicators: '2.1, 2.3' }),
   issue('COLUMN_MISSING', { sheet: '评分', col: 3 }, { column: '得分' }),
   issue('KEY_MISSING', { sheet: '评分', row: 6 }, { column: '支部编号' }),
   issue('SCORE_OUT_OF_RANGE', { sheet: '评分', row: 6, col: 27 }, { value: '120', max: '10', indicator: '1.3' }),

@@ -37,9 +37,20 @@ describe('issue catalog', () => {
   it.each(LOCALES)('renders a non-empty message for every code in %s', (locale) => {
     expect(CODES.length).toBeGreaterThan(30);
     for (const code of CODES) {
-      const text = renderIssue(issue(code, AT, anyParams()), locale);
+      // SHEET_MISSING's purpose is an enum, not free text: give it a real member.
+      const params = code === 'SHEET_MISSING' ? { purpose: 'ledger' as const, indicators: '‹indicators›' } : anyParams();
+      const text = renderIssue(issue(code, AT, params as IssueParams[typeof code]), locale);
       wellFormed(text);
     }
+  });
+
+  it('renders SHEET_MISSING for each purpose without Chinese in the English message', () => {
+    for (const purpose of ['grading', 'scoring', 'ledger'] as const) {
+      const i = issue('SHEET_MISSING', { sheet: '台账' }, { purpose, indicators: '2.1, 2.3' });
+      expect(renderIssue(i, 'en-US')).not.toMatch(/[\u4e00-\u9fff]/);
+      wellFormed(renderIssue(i, 'zh-CN'));
+    }
+    expect(renderIssue(issue('SHEET_MISSING', { sheet: '台账' }, { purpose: 'ledger', indicators: '2.1, 2.3' }), 'en-US')).toContain('2.1, 2.3');
   });
 
   it('passes every parameter a code declares into both locales', () => {
