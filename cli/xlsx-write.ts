@@ -1,0 +1,173 @@
+/**
+ * OutputSheet[] → .xlsx bytes, with exceljs. No Node-only code here: the web page uses it too.
+ *
+ * A run replaces the output sheets whole and leaves every other sheet as exceljs read it (values,
+ * formulas, styles). Charts (OutputSheet.chart) are not written: exceljs cannot create them.
+ */
+import ExcelJS from 'exceljs';
+import type { Highlight, OutputSheet, OutputValue } from '../engine/output';
+import { displayWidth } from './messages';
+import { loadExcelWorkbook } from './xlsx-read';
+
+/** Fill and font per highlight style: Excel's own "Good / Neutral / Bad" palette plus orange. */
+const HIGHLIGHT_STYLES: Readonly<Record<Highlight['style'], { fill: string; font: string }>> = {
+  good: { fill: 'FFC6EFCE', font: 'FF006100' },
+  fair: { fill: 'FFFFEB9C', font: 'FF9C5700' },
+  warn: { fill: 'FFFCE4D6', font: 'FF9C3400' },
+  bad: { fill: 'FFFFC7CE', font: 'FF9C0006' },
+};
+
+const TABLE_STYLE = 'TableStyleMedium2';
+
+/**
+ * Add the output sheets to the input workbook: any sheet whose trimmed name equals an output's
+ * name is removed first (so re-running replaces rather than duplicates); every other sheet is kept.
+ */
+export async function writeOutputs(
+  inputBytes: Uint8Array | ArrayBuffer,
+  outputs: readonly OutputSheet[],
+): Promise<Uint8Array> {
+  const wb = await loadExcelWorkbook(inputBytes, false);
+  addOutputSheets(wb, outputs);
+  return workbookBytes(wb);
+}
+
+/** A new workbook holding only these sheets (the `template` command). */
+export async function writeNewWorkbook(sheets: readonly OutputSheet[]): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  addOutputSheets(wb, sheets);
+  return workbookBytes(wb);
+}
+
+/** Replace or append the output sheets in a loaded workbook (shared by both writers). */
+export function addOutputSheets(wb: ExcelJS.Workbook, outputs: readonly OutputSheet[]): void {
+  const replaced = new Set(outputs.map((o) => o.name.trim()));
+  for (const ws of [...wb.worksheets]) {
+    if (replaced.has(ws.name.trim())) wb.removeWorksheet(ws.id);
+  }
+  // Table names are unique per workbook; a kept sheet may hold a copy of an old output's table.
+  const taken = new Set<string>();
+  for (const ws of wb.worksheets) {
+    // exceljs's typings say getTables() returns tuples; at run time it returns Table objects.
+    for (const t of ws.getTables() as unknown as readonly { readonly name: string }[]) taken.add(t.name.toLowerCase());
+  }
+  for (const out of outputs) {
+    const tableName = uniqueName(out.tableName, taken);
+    taken.add(tableName.toLowerCase());
+    writeSheet(wb.addWorksheet(out.name), out, tableName);
+  }
+}
+
+/** Serialise a workbook to .xlsx bytes. */
+export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  const buf = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buf as ArrayBuffer);
+}
+
+function writeSheet(ws: ExcelJS.Worksheet, out: OutputSheet, tableName: string): void {
+  const preamble = out.preamble ?? [];
+  const headerRow = preamble.length + 1; // 1-based Excel row of the header
+  const headers = tableHeaders(out.columns.map((c) => c.header));
+  const width = headers.length;
+
+  // Column formats go on before the rows so that every cell added below inherits them.
+  out.columns.forEach((c, i) => {
+    const col = ws.getColumn(i + 1);
+    col.width = c.width ?? Math.min(40, Math.max(8, displayWidth(c.header) + 2));
+    if (c.format !== undefined && c.format !== 'General') col.numFmt = c.format;
+  });
+
+  if (preamble.length > 0) ws.addRows(preamble.map((r) => r.map(cellValue)));
+  ws.addRows([headers]);
+  // Excel refuses a table without a data row (it "repairs" the file), so an empty output gets one
+  // blank row inside its table: a valid sheet that reads back as header only.
+  const dataRows = out.rows.length;
+  if (dataRows > 0) ws.addRows(out.rows.map((r) => padRow(r, width)));
+  const tableRows = Math.max(1, dataRows);
+
+  // The rows are already in the sheet; the table only needs its extent. Empty row arrays give
+  // exceljs the height without making it write every cell a second time.
+  ws.addTable({
+    name: tableName,
+    displayName: tableName,
+    ref: `A${headerRow}`,
+    headerRow: true,
+    totalsRow: false,
+    style: { theme: TABLE_STYLE, showRowStripes: true },
+    columns: headers.map((name) => ({ name, filterButton: true })),
+    rows: Array.from({ length: tableRows }, () => []),
+  });
+
+  ws.views = [
+    {
+      state: 'frozen',
+      xSplit: out.freezeColumns,
+      ySplit: headerRow,
+    },
+  ];
+
+  const first = headerRow + 1;
+  const last = headerRow + tableRows;
+  let priority = 1;
+  for (const h of out.highlights) {
+    const i = out.columns.findIndex((c) => c.header === h.column);
+    if (i < 0) continue;
+    const letter = ws.getColumn(i + 1).letter;
+    const colors = HIGHLIGHT_STYLES[h.style];
+    ws.addConditionalFormatting({
+      ref: `${letter}${first}:${letter}${last}`,
+      rules: [
+        {
+          type: 'cellIs',
+          operator: 'equal',
+          priority: priority++,
+          formulae: [excelString(h.equals)],
+          style: {
+            fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: colors.fill } },
+            font: { color: { argb: colors.font } },
+          },
+        },
+      ],
+    });
+  }
+}
+
+/** A data row as long as the header, so the table covers every cell. */
+function padRow(row: readonly OutputValue[], width: number): ExcelJS.CellValue[] {
+  const out: ExcelJS.CellValue[] = new Array<ExcelJS.CellValue>(Math.max(width, row.length)).fill(null);
+  for (let i = 0; i < row.length; i++) out[i] = cellValue(row[i] ?? null);
+  return out;
+}
+
+function cellValue(v: OutputValue): ExcelJS.CellValue {
+  // Non-finite numbers are not valid in .xlsx (Excel reports a corrupt file): write an empty cell.
+  if (typeof v === 'number' && !Number.isFinite(v)) return null;
+  // A string that starts with = is text here, never a formula: exceljs writes strings as strings.
+  return v;
+}
+
+/**
+ * Table column names must be non-empty and unique (ignoring case), or Excel repairs the file.
+ * Headers come from the engine and should already be; this keeps a bad one from corrupting the file.
+ */
+function tableHeaders(headers: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return headers.map((h, i) => {
+    const base = h.trim() === '' ? `列${i + 1}` : h;
+    let name = base;
+    for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${base}${n}`;
+    seen.add(name.toLowerCase());
+    return name;
+  });
+}
+
+function uniqueName(name: string, taken: ReadonlySet<string>): string {
+  let out = name;
+  for (let n = 2; taken.has(out.toLowerCase()); n++) out = `${name}_${n}`;
+  return out;
+}
+
+/** A formula string literal: `"好"`, with inner quotes doubled. */
+function excelString(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
