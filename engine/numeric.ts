@@ -8,8 +8,12 @@
 export function roundHalfAway(x: number, decimals: number): number {
   if (!Number.isFinite(x)) return x;
   const f = 10 ** decimals;
-  // Scale through toPrecision to absorb binary noise (1.005 × 100 = 100.49999999999999).
-  const scaled = Number((Math.abs(x) * f).toPrecision(15));
+  const raw = Math.abs(x) * f;
+  // Near a tie, binary noise can sit on the wrong side (1.005 × 100 = 100.49999999999999): re-read the
+  // scaled value at 15 significant digits first. Elsewhere noise cannot change the result, and
+  // toPrecision is slow on a hot path (every written value).
+  const nearTie = Math.abs(raw - Math.floor(raw) - 0.5) <= 1e-9 * Math.max(1, raw);
+  const scaled = nearTie ? Number(raw.toPrecision(15)) : raw;
   return (Math.sign(x) * Math.round(scaled)) / f;
 }
 

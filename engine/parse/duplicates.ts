@@ -16,18 +16,49 @@ import type { ScoreEntry } from './scoreRules';
  * 3 and 4 → no score and two errors.
  */
 export function resolveDuplicates(entries: readonly ScoreEntry[], issues: Issue[]): Score[] {
-  // Most keys occur once: remember the first entry's index, and build a group only on a repeat.
-  const firstIndex = new Map<string, number>();
+  // Speed (≈ 400k scores at 2,000 branches): rater, branch and indicator are interned to small integers
+  // and combined into one numeric key, instead of building a string key per score.
+  const raters = new Map<string, number>();
+  const branches = new Map<string, number>();
+  const indicators = new Map<string, number>();
+  const intern = (m: Map<string, number>, s: string): number => {
+    let v = m.get(s);
+    if (v === undefined) {
+      v = m.size;
+      m.set(s, v);
+    }
+    return v;
+  };
+  const raterCode = new Int32Array(entries.length);
+  const branchCode = new Int32Array(entries.length);
+  const indicatorCode = new Int32Array(entries.length);
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
+    raterCode[i] = intern(raters, e.raterKey);
+    branchCode[i] = intern(branches, e.branch);
+    indicatorCode[i] = intern(indicators, e.indicator);
+  }
+  // Entries are chained per (branch, indicator) pair; a pair holds a handful of raters, so finding a
+  // repeated rater is a short scan. Pairs index a typed array (branches × indicators ≈ 54k at 2,000
+  // branches); a rater-wide key would not fit, since every branch's 自评 rater is another person.
+  const nInd = indicators.size;
+  const pairSpace = branches.size * nInd;
+  const headArray = pairSpace <= 1 << 24 ? new Int32Array(pairSpace).fill(-1) : null;
+  const headMap = headArray ? null : new Map<number, number>();
+  const next = new Int32Array(entries.length).fill(-1);
   const groups = new Map<number, ScoreEntry[]>();
   for (let i = 0; i < entries.length; i++) {
-    const e = entries[i];
-    if (!e) continue;
-    const k = `${e.raterKey}\u0001${e.branch}\u0001${e.indicator}`;
-    const first = firstIndex.get(k);
-    if (first === undefined) {
-      firstIndex.set(k, i);
+    const pair = (branchCode[i] ?? 0) * nInd + (indicatorCode[i] ?? 0);
+    const head = headArray ? (headArray[pair] ?? -1) : (headMap?.get(pair) ?? -1);
+    let first = head;
+    while (first >= 0 && raterCode[first] !== raterCode[i]) first = next[first] ?? -1;
+    if (first < 0) {
+      next[i] = head;
+      if (headArray) headArray[pair] = i;
+      else headMap?.set(pair, i);
       continue;
     }
+    const e = entries[i]!;
     const g = groups.get(first);
     if (g) g.push(e);
     else groups.set(first, [entries[first] as ScoreEntry, e]);
