@@ -87,8 +87,7 @@ export function resolveDuplicates(entries: readonly ScoreEntry[], issues: Issue[
   const scores: Score[] = [];
   for (const e of entries) {
     if (dropped.size > 0 && dropped.has(e)) continue;
-    // A ScoreEntry is a Score (plus raterKey): no copy of 400k objects at 2,000 branches.
-    scores.push(e);
+    scores.push({ branch: e.branch, indicator: e.indicator, rater: e.rater, role: e.role, value: e.value, at: e.at });
   }
   return scores;
 }
