@@ -99,6 +99,20 @@ export interface IssueParams {
   /** The same key twice in 参数; the first counts. */
   SETTING_DUPLICATE: { key: string; first: string };
 
+  // ── ballots (测评) ──────────────────────────────────────────────────────────────────
+  /** A blank or unknown level: that ballot's aspect is 废票 (counted, never guessed). */
+  BALLOT_LEVEL_INVALID: { value: string; column: string };
+  /** The same 评议人 twice for one target (and aspect): the later ballot is not counted. Never names the rater. */
+  BALLOT_RATER_DUPLICATE: { target: string; first: string };
+  /** A count in a 计票 sheet that is negative or not a whole number. */
+  BALLOT_COUNT_INVALID: { value: string; column: string };
+  /** The same target, group and aspect in both the long and the 计票 sheet of one kind: both are summed. */
+  BALLOT_FORMS_OVERLAP: { kind: string; target: string; group: string; aspect: string };
+  /** One 党员编号 with different 姓名 or 支部编号 in different rows; the first is used. */
+  BALLOT_MEMBER_CONFLICT: { id: string; first: string };
+  /** 党员 ballots of a branch below half of its 党员人数: the round may be invalid. */
+  BALLOT_TURNOUT_LOW: { branch: string; ballots: number; members: number };
+
   // ── grading ───────────────────────────────────────────────────────────────────────
   /** The quota's cut falls between branches with equal 总分: the committee should decide. */
   QUOTA_TIE: { scope: string; grade: string; score: string; kept: string; dropped: string };
@@ -146,6 +160,12 @@ export const SEVERITY: { readonly [C in IssueCode]: Severity } = {
   SETTING_UNKNOWN: 'warning',
   SETTING_INVALID: 'error',
   SETTING_DUPLICATE: 'warning',
+  BALLOT_LEVEL_INVALID: 'warning',
+  BALLOT_RATER_DUPLICATE: 'warning',
+  BALLOT_COUNT_INVALID: 'error',
+  BALLOT_FORMS_OVERLAP: 'warning',
+  BALLOT_MEMBER_CONFLICT: 'warning',
+  BALLOT_TURNOUT_LOW: 'warning',
   QUOTA_TIE: 'warning',
 };
 

@@ -2,6 +2,7 @@
  * The typed model that engine/parse/* builds from a RawWorkbook and engine/compute/* reads.
  * Every record keeps where it came from, so any later issue can name the cell.
  */
+import type { Ballots } from './ballots';
 import type { CompiledFormula } from './formula/types';
 import type { CellRef } from './location';
 import type { Settings } from './settings';
@@ -124,5 +125,20 @@ export interface Model {
   readonly wideBlanks: ReadonlyMap<string, readonly CellRef[]>;
   readonly ledger: Ledger | null;
   readonly vetoes: readonly Veto[];
+  /**
+   * Per-branch ballot measures given directly (tests, or a caller with rates from elsewhere). Parse leaves it
+   * empty; compute adds the values it derives from `ballots` (满意率, 好评率), which take precedence.
+   */
   readonly measures: ReadonlyMap<string, BallotMeasures>;
+  /** The ballot sheets' tallies (§2.7); every kind null when the workbook has no ballot sheet. */
+  readonly ballots: Ballots;
 }
+
+/** Ballots of a workbook without ballot sheets. */
+export const NO_BALLOTS: Ballots = {
+  review: null,
+  satisfaction: null,
+  appraisal: null,
+  members: new Map(),
+  appraisalOverrides: new Map(),
+};

@@ -47,6 +47,12 @@ const issues: IssueCatalog = {
   SETTING_UNKNOWN: (p) => `Setting "${p.key}" is not known and was ignored; check its name`,
   SETTING_INVALID: (p) => `Setting "${p.key}" has an invalid value "${p.value}" (expected ${p.expected}); the default is used`,
   SETTING_DUPLICATE: (p) => `Setting "${p.key}" repeats (first at ${p.first}); the first counts. Delete the duplicate`,
+  BALLOT_LEVEL_INVALID: (p) => `"${p.value}" is not a valid level (column "${p.column}"); this aspect of the ballot is counted as invalid. Use the listed levels or A/B/C/D`,
+  BALLOT_RATER_DUPLICATE: (p) => `The same rater voted twice for ${p.target} (first at ${p.first}); the later ballot is not counted`,
+  BALLOT_COUNT_INVALID: (p) => `Count "${p.value}" is not a whole number ≥ 0 (column "${p.column}"); it is not counted`,
+  BALLOT_FORMS_OVERLAP: (p) => `${p.kind}: ${p.target} "${p.group || 'all'}${p.aspect ? '/' + p.aspect : ''}" appears in both the ballot sheet and the count sheet; both were added — check it was not entered twice`,
+  BALLOT_MEMBER_CONFLICT: (p) => `Member ${p.id} has a different name or branch than at ${p.first}; the first is used`,
+  BALLOT_TURNOUT_LOW: (p) => `Branch ${p.branch}: ${p.ballots} member ballots, fewer than half of its ${p.members} members; the round may be invalid`,
   QUOTA_TIE: (p) =>
     `The quota cut (${p.scope}) falls between equal 总分 (${p.score}): ${p.kept} keep "${p.grade}", ${p.dropped} drop one grade; the committee should decide`,
 };

@@ -48,6 +48,12 @@ const issues: IssueCatalog = {
   SETTING_UNKNOWN: (p) => `参数“${p.key}”无法识别，已忽略；请核对参数名称`,
   SETTING_INVALID: (p) => `参数“${p.key}”的值“${p.value}”无效，应为${p.expected}；本次使用默认值`,
   SETTING_DUPLICATE: (p) => `参数“${p.key}”重复（首次出现在 ${p.first}），以第一次为准；请删除重复行`,
+  BALLOT_LEVEL_INVALID: (p) => `“${p.value}”不是有效的评价等次（列“${p.column}”），此票该项按废票计；请填写规定的等次或 A/B/C/D`,
+  BALLOT_RATER_DUPLICATE: (p) => `同一评议人对 ${p.target} 重复投票（首次见 ${p.first}），后一票不计入；请核对选票`,
+  BALLOT_COUNT_INVALID: (p) => `票数“${p.value}”不是非负整数（列“${p.column}”），该数不计入；请填写 0 或正整数`,
+  BALLOT_FORMS_OVERLAP: (p) => `${p.kind}：${p.target} 的“${p.group || '全部'}${p.aspect ? '/' + p.aspect : ''}”同时出现在逐票表和计票表中，两者已相加；请确认没有重复录入`,
+  BALLOT_MEMBER_CONFLICT: (p) => `党员编号 ${p.id} 的姓名或所属支部与 ${p.first} 不一致，按首次出现的为准；请核对`,
+  BALLOT_TURNOUT_LOW: (p) => `支部 ${p.branch} 党员参评 ${p.ballots} 票，不足党员人数 ${p.members} 的一半，本轮测评可能无效`,
   QUOTA_TIE: (p) =>
     `比例控制（${p.scope}）的分界处总分相同（${p.score}）：${p.kept} 保留“${p.grade}”，${p.dropped} 降一档；请党委研究确定`,
 };

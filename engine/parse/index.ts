@@ -7,7 +7,7 @@
  */
 import { issue, type Issue } from '../issues';
 import type { CellRef } from '../location';
-import type { BallotMeasures, Model } from '../model';
+import { NO_BALLOTS, type BallotMeasures, type Model } from '../model';
 import type { RawWorkbook } from '../raw';
 import { parseBranches, type BranchIds } from './branches';
 import { resolveDuplicates } from './duplicates';
@@ -71,6 +71,7 @@ export function parseWorkbook(raw: RawWorkbook): { model: Model; issues: Issue[]
     ledger,
     vetoes,
     measures: new Map<string, BallotMeasures>(),
+    ballots: NO_BALLOTS,
   };
   return { model, issues };
 }

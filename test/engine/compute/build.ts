@@ -5,7 +5,7 @@
  */
 import type { CompiledFormula } from '../../../engine/formula/types';
 import type { CellRef } from '../../../engine/location';
-import type { BallotMeasures, Branch, Effect, Indicator, LedgerRow, Method, Model, Score, Veto } from '../../../engine/model';
+import { NO_BALLOTS, type BallotMeasures, type Branch, type Effect, type Indicator, type LedgerRow, type Method, type Model, type Score, type Veto } from '../../../engine/model';
 import { DEFAULTS, type Settings } from '../../../engine/settings';
 
 export interface BranchSpec {
@@ -187,6 +187,7 @@ export function buildModel(spec: ModelSpec): Model {
     ledger,
     vetoes,
     measures: new Map(Object.entries(spec.measures ?? {})),
+    ballots: NO_BALLOTS,
   };
 }
 

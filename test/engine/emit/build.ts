@@ -1,5 +1,5 @@
 /** Small builders for emit tests: Model, BranchResult, Gap and Issue values without parse or compute. */
-import type { Branch, Indicator, Method, Model } from '../../../engine/model';
+import { NO_BALLOTS, type Branch, type Indicator, type Method, type Model } from '../../../engine/model';
 import type { OutputSheet, OutputValue } from '../../../engine/output';
 import type { RawSheet, Scalar } from '../../../engine/raw';
 import type { BranchResult, DimensionResult, Gap, GapType } from '../../../engine/results';
@@ -49,6 +49,7 @@ export function model(branches: readonly Branch[], indicators: readonly Indicato
     ledger: null,
     vetoes: [],
     measures: new Map(),
+    ballots: NO_BALLOTS,
   };
 }
 
