@@ -51,6 +51,7 @@ export function runWorkbook(raw: RawWorkbook, options: RunOptions = {}): Report 
     issues,
     existing: raw,
     locale,
+    ballots: computed.ballots,
   });
   return {
     model: parsed.model,

@@ -2,6 +2,7 @@
  * 问题清单 gaps (workbook.md §5.3, §8 Gaps): one per (支部编号, 问题类型, 项目), in the type order of
  * §5.3, items in rubric / sheet order. Gaps whose data is complete are raised for 未评定 branches too.
  */
+import type { BranchAppraisal, ReviewResult } from '../ballots';
 import type { Branch, Effect, Indicator, Ledger, Veto } from '../model';
 import { round6 } from '../numeric';
 import { isBelow } from './compare';
@@ -14,6 +15,8 @@ import { isBase } from './total';
 export const GROUP_MEETING = '党小组会';
 export const ITEM_SATISFACTION = '满意率';
 export const ITEM_GRADE = '等次';
+export const ITEM_REVIEW = '双述双评';
+export const ITEM_APPRAISAL = '民主评议';
 
 export interface GapInput {
   readonly branch: Branch;
@@ -24,6 +27,10 @@ export interface GapInput {
   /** This branch's 否决 rows, in sheet order. */
   readonly vetoes: readonly Veto[];
   readonly satisfaction: number | null;
+  /** The branch's 双述双评 result; null without ballots. */
+  readonly review: ReviewResult | null;
+  /** The branch's 民主评议 优秀 count; null without appraised members. */
+  readonly appraisal: BranchAppraisal | null;
   readonly consecutivePoor: boolean;
 }
 
@@ -35,8 +42,9 @@ export function branchGaps(input: GapInput, settings: Settings): readonly Gap[] 
     ...meetingGaps(input, settings),
     ...vetoGaps(input, settings),
     ...satisfactionGaps(input, settings),
-    // 书记评议预警 goes here, and 民主评议优秀超比例 after 连续较差, when the ballots arrive (issue #3).
+    ...reviewGaps(input, settings),
     ...consecutivePoorGaps(input, settings),
+    ...appraisalGaps(input, settings),
   ];
 }
 
@@ -162,6 +170,57 @@ function satisfactionGaps({ branch, satisfaction }: GapInput, settings: Settings
       standard: line,
       actual: satisfaction,
       diff: line - satisfaction,
+      advice: null,
+      detail: '',
+    },
+  ];
+}
+
+/**
+ * 书记评议预警: 约谈提醒 on the overall 双述双评 rates. When 好评率 is below 约谈好评率线: 标准 = the line,
+ * 实际 = 好评率, 差距 = 标准 − 实际 (0.6 with 0.7 → 0.1); when only 差评率 triggered it: 标准 = 约谈差评率线,
+ * 实际 = 差评率, 差距 = 实际 − 标准 (0.25 with 0.2 → 0.05; exactly 0.2 triggers with 差距 0).
+ */
+function reviewGaps({ branch, review }: GapInput, settings: Settings): Gap[] {
+  if (!review?.interview) return [];
+  const { goodRate, badRate } = review;
+  const goodLine = settings.interviewGoodRateLine;
+  const byGood = goodRate !== null && isBelow(goodRate, goodLine);
+  const badLine = settings.interviewBadRateLine;
+  const standard = byGood ? goodLine : badLine;
+  const actual = byGood ? goodRate : badRate;
+  if (actual === null) return [];
+  return [
+    {
+      branch: branch.id,
+      type: '书记评议预警',
+      item: ITEM_REVIEW,
+      unit: 'ratio',
+      standard,
+      actual,
+      diff: byGood ? standard - actual : actual - standard,
+      advice: null,
+      detail: '',
+    },
+  ];
+}
+
+/**
+ * 民主评议优秀超比例: the branch's members ending 优秀 (最终等次, else 建议等次) above 民主评议优秀比例上限
+ * of its appraised members. 标准 = the cap, 实际 = the share, 差距 = 实际 − 标准 (2 of 5 with 1/3 → 1/15).
+ */
+function appraisalGaps({ branch, appraisal }: GapInput, settings: Settings): Gap[] {
+  if (!appraisal?.flag || appraisal.share === null) return [];
+  const standard = settings.appraisalExcellentCap;
+  return [
+    {
+      branch: branch.id,
+      type: '民主评议优秀超比例',
+      item: ITEM_APPRAISAL,
+      unit: 'ratio',
+      standard,
+      actual: appraisal.share,
+      diff: appraisal.share - standard,
       advice: null,
       detail: '',
     },

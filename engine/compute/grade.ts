@@ -14,10 +14,18 @@ import { isBase } from './total';
  * Bands 90,80,60: 89.99999999999999 → 好 (0); 85 → 较好 (1); 59.9 → 较差 (3).
  */
 export function baseGrade(total: number, settings: Settings): number {
-  const lowest = lowestGrade(settings);
-  for (let i = 0; i < settings.gradeThresholds.length && i < lowest; i++) {
-    const bound = settings.gradeThresholds[i];
-    if (bound !== undefined && isAtLeast(total, bound)) return i;
+  return bandGrade(total, settings.gradeThresholds, settings.gradeNames.length);
+}
+
+/**
+ * The band of `value`: the first lower bound it reaches at 6 decimals, else the last of `count` grades.
+ * Also used for 评议等次 (评议等次分数线): bounds 90,80,60 and 4 names, 88 → 1 (较好), 40 → 3 (差).
+ */
+export function bandGrade(value: number, thresholds: readonly number[], count: number): number {
+  const lowest = Math.max(0, count - 1);
+  for (let i = 0; i < thresholds.length && i < lowest; i++) {
+    const bound = thresholds[i];
+    if (bound !== undefined && isAtLeast(value, bound)) return i;
   }
   return lowest;
 }

@@ -1,13 +1,16 @@
 /**
- * The compute step: Model → per-branch results, gaps, issues and a summary. Pure and deterministic,
- * full precision (only threshold comparisons and ties use round6, §8 Numbers).
+ * The compute step: Model → ballot results, per-branch results, gaps, issues and a summary. Pure and
+ * deterministic, full precision (only threshold comparisons and ties use round6, §8 Numbers).
  *
+ *   ballots ─▶ 满意率, 好评率 (measures) ─▶ satisfaction gates, quota order, 红旗候选, 台账公式, gaps
  *   rater scores ─▶ indicator scores ─▶ dimensions, 总分 ─▶ base grade ─▶ effects ─▶ quota ─▶ 红旗候选, gaps
  *   台账 rows    ─┘
  */
+import type { BallotResults, BranchAppraisal, ReviewResult } from '../ballots';
 import { issue, type Issue } from '../issues';
 import type { Branch, Indicator, Model, Veto } from '../model';
 import type { BranchResult, DimensionResult, Gap, GradeReason, GradingSummary, MissingCell } from '../results';
+import { ballotMeasures, computeBallots, turnoutIssues } from './ballots';
 import { branchGaps } from './gaps';
 import { baseGrade, collectEffects, composeGrade } from './grade';
 import { scoreLedgerIndicator } from './ledger';
@@ -24,6 +27,8 @@ export interface ComputeOutput {
   readonly gaps: Gap[];
   readonly issues: Issue[];
   readonly summary: GradingSummary;
+  /** 双述双评, 满意度 and 民主评议 results (empty maps for kinds the workbook does not have). */
+  readonly ballots: BallotResults;
 }
 
 /** Everything known about one branch before the quota. */
@@ -35,6 +40,8 @@ interface Interim {
   readonly vetoes: readonly Veto[];
   readonly satisfaction: number | null;
   readonly goodRate: number | null;
+  readonly review: ReviewResult | null;
+  readonly appraisal: BranchAppraisal | null;
   readonly vetoed: boolean;
   /** null when 未评定. */
   readonly graded: { readonly total: number; readonly base: number; readonly grade: number; readonly reasons: readonly GradeReason[]; readonly strongCount: number } | null;
@@ -44,9 +51,13 @@ interface Interim {
  * Grade every branch of the model (workbook.md §3, §5.1–5.3, §8). Results and gaps follow the
  * 支部 order; nothing depends on the order of model.scores or model.branches beyond that.
  */
-export function computeResults(model: Model): ComputeOutput {
+export function computeResults(given: Model): ComputeOutput {
+  // Ballots first: the measures they give (满意率, 好评率) are read by the gates, the quota, 红旗候选,
+  // 台账公式 and the gaps; a measure given directly in model.measures stays only where no ballot gives one.
+  const ballots = computeBallots(given);
+  const model: Model = { ...given, measures: ballotMeasures(given, ballots) };
   const { settings } = model;
-  const issues: Issue[] = [];
+  const issues: Issue[] = [...turnoutIssues(model)];
   const scoringAvailable = model.rubricAvailable && model.indicators.some(isBase);
   const rated: RatedScores = model.rubricAvailable ? scoreRatedIndicators(model) : { byBranch: new Map(), issues: [] };
   issues.push(...rated.issues);
@@ -85,6 +96,8 @@ export function computeResults(model: Model): ComputeOutput {
       vetoes,
       satisfaction,
       goodRate: measures?.goodRate ?? null,
+      review: ballots.review.get(branch.id) ?? null,
+      appraisal: ballots.appraisalByBranch.get(branch.id) ?? null,
       vetoed: effects.some((e) => e.veto),
       graded,
     };
@@ -115,13 +128,15 @@ export function computeResults(model: Model): ComputeOutput {
           ledger: model.ledger,
           vetoes: it.vetoes,
           satisfaction: it.satisfaction,
+          review: it.review,
+          appraisal: it.appraisal,
           consecutivePoor: result.consecutivePoor,
         },
         settings,
       ),
     );
   }
-  return { results, gaps, issues, summary: summarise(results, gaps, settings) };
+  return { results, gaps, issues, summary: summarise(results, gaps, settings), ballots };
 }
 
 /**

@@ -2,6 +2,7 @@
  * What every sheet emitter receives: the run's input plus what several sheets derive from it, so a
  * new output sheet (the ballot summaries) is one more function over the same context.
  */
+import type { BallotResults } from '../ballots';
 import type { Issue } from '../issues';
 import type { Locale, ProseContext } from '../messages';
 import type { Model } from '../model';
@@ -20,9 +21,23 @@ export interface EmitInput {
   /** The workbook as read: previous output sheets supply the user columns to keep. */
   readonly existing: RawWorkbook;
   readonly locale: Locale;
+  /**
+   * The ballot tallies compute derived (双述双评, 满意度, 民主评议). Optional so that a caller without
+   * ballots may leave it out; a ballot sheet is written only when `model.ballots` has that kind.
+   */
+  readonly ballots?: BallotResults;
 }
 
+/** Ballot results of a run without ballots. */
+export const NO_BALLOT_RESULTS: BallotResults = {
+  review: new Map(),
+  satisfaction: new Map(),
+  appraisal: [],
+  appraisalByBranch: new Map(),
+};
+
 export interface EmitContext extends EmitInput {
+  readonly ballots: BallotResults;
   readonly settings: Settings;
   readonly prose: ProseContext;
   /** This run's gaps per 支部编号 (问题数). */
@@ -37,5 +52,5 @@ export function emitContext(input: EmitInput): EmitContext {
   const settings = input.model.settings;
   const gapCounts = new Map<string, number>();
   for (const g of input.gaps) gapCounts.set(g.branch, (gapCounts.get(g.branch) ?? 0) + 1);
-  return { ...input, settings, prose: { gradeNames: settings.gradeNames, decimals: settings.decimals }, gapCounts };
+  return { ...input, ballots: input.ballots ?? NO_BALLOT_RESULTS, settings, prose: { gradeNames: settings.gradeNames, decimals: settings.decimals }, gapCounts };
 }

@@ -4,7 +4,7 @@
  * that shows exactly those digits.
  */
 import { roundHalfAway } from '../numeric';
-import type { NumberFormat } from '../output';
+import type { Highlight, NumberFormat } from '../output';
 
 /** The widest format the NumberFormat union names; 小数位数 beyond it still rounds, only shows fewer digits. */
 const MAX_FORMAT_DECIMALS = 6;
@@ -54,4 +54,18 @@ export function yesOrBlank(b: boolean): '是' | null {
 /** Generated prose that came out empty is a blank cell, not an empty string. */
 export function textOrBlank(s: string): string | null {
   return s === '' ? null : s;
+}
+
+/**
+ * Colours of an ordered list of levels by position, so they work for any names: the best good, the
+ * second fair, the middle ones warn, the lowest bad (with two levels: good and bad). 等次, 评议等次,
+ * 建议等次 and 最终等次 all use it.
+ */
+export function levelHighlights(column: string, names: readonly string[]): Highlight[] {
+  const last = names.length - 1;
+  return names.map((name, i) => ({
+    column,
+    equals: name,
+    style: i === last && i > 0 ? 'bad' : i === 0 ? 'good' : i === 1 ? 'fair' : 'warn',
+  }));
 }

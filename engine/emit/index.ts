@@ -1,19 +1,28 @@
 /**
  * EMIT: results, gaps and issues → the output sheets, each written whole (workbook.md §6). Rounding
- * happens here and nowhere else. The ballot summaries slot in as more SheetEmitters over the same
- * context.
+ * happens here and nowhere else. Each sheet is one SheetEmitter over the same context.
  */
 import type { OutputSheet } from '../output';
 import { emitContext, type EmitInput, type SheetEmitter } from './context';
+import { emitAppraisal } from './appraisal';
 import { emitGaps } from './gaps';
 import { emitResults } from './results';
+import { emitReview, emitReviewGroups } from './review';
+import { emitSatisfaction } from './satisfaction';
 import { emitUnits } from './units';
 import { emitValidation } from './validation';
 
-/** The output sheets in the order they are written. */
-const EMITTERS: readonly SheetEmitter[] = [emitResults, emitGaps, emitUnits, emitValidation];
+/**
+ * The output sheets in the order they are written: the summaries first, 数据校验 last so that the
+ * list of issues stays at the end however many ballot sheets a workbook has.
+ */
+const EMITTERS: readonly SheetEmitter[] = [emitResults, emitGaps, emitUnits, emitReview, emitReviewGroups, emitSatisfaction, emitAppraisal, emitValidation];
 
-/** Every output sheet of a run: 评定结果, 问题清单 (merged with the existing one), 单位汇总, 数据校验. */
+/**
+ * Every output sheet of a run: 评定结果, 问题清单 (merged with the existing one), 单位汇总, then
+ * 双述双评汇总, 双述双评分组, 满意度汇总 and 民主评议汇总 (merged) for the ballot kinds the workbook has,
+ * and 数据校验.
+ */
 export function emitOutputs(input: EmitInput): OutputSheet[] {
   const ctx = emitContext(input);
   const out: OutputSheet[] = [];
@@ -25,6 +34,10 @@ export function emitOutputs(input: EmitInput): OutputSheet[] {
 }
 
 export type { EmitContext, EmitInput, SheetEmitter } from './context';
+export { NO_BALLOT_RESULTS } from './context';
+export { APPRAISAL_COLUMNS, APPRAISAL_KEY_COLUMNS, APPRAISAL_SHEET, FINAL_GRADE, appraisalWarnings } from './appraisal';
+export { REVIEW_GROUPS_SHEET, REVIEW_SHEET, SUPPRESSED, reviewAspectHeaders } from './review';
+export { SATISFACTION_SHEET } from './satisfaction';
 export { DETECTED, GAPS_SHEET, GAP_KEY_COLUMNS, GAP_USER_COLUMNS, NOT_DETECTED, NOT_STARTED } from './gaps';
 export { RESULTS_SHEET, UNRATED } from './results';
 export { TOTAL_ROW, UNITS_SHEET } from './units';

@@ -8,7 +8,7 @@ import type { Model } from '../model';
 import type { Highlight, OutputColumn, OutputSheet, OutputValue } from '../output';
 import type { BranchResult } from '../results';
 import type { EmitContext } from './context';
-import { COUNT_FORMAT, percentFormat, roundRatio, roundScore, scoreFormat, textOrBlank, yesNo, yesOrBlank } from './format';
+import { COUNT_FORMAT, levelHighlights, percentFormat, roundRatio, roundScore, scoreFormat, textOrBlank, yesNo, yesOrBlank } from './format';
 
 export const RESULTS_SHEET = '评定结果';
 
@@ -31,14 +31,7 @@ export function dimensionNames(model: Model, results: readonly BranchResult[]): 
  * warn, the lowest (and 未评定) bad. With two grades: good and bad.
  */
 export function gradeHighlights(column: string, gradeNames: readonly string[]): Highlight[] {
-  const last = gradeNames.length - 1;
-  const out: Highlight[] = gradeNames.map((name, i) => ({
-    column,
-    equals: name,
-    style: i === last && i > 0 ? 'bad' : i === 0 ? 'good' : i === 1 ? 'fair' : 'warn',
-  }));
-  out.push({ column, equals: UNRATED, style: 'bad' });
-  return out;
+  return [...levelHighlights(column, gradeNames), { column, equals: UNRATED, style: 'bad' }];
 }
 
 /** The 评定结果 sheet. */

@@ -3,7 +3,7 @@
  * stay in Chinese because they are what the user sees in the workbook.
  */
 import type { Effect } from '../model';
-import { badRate, num, pct, range } from './helpers';
+import { badRate, hasDiff, num, pct, points, range, share } from './helpers';
 import type { Fmt, IssueCatalog, LocaleCatalog, ProseCatalog } from './types';
 
 const issues: IssueCatalog = {
@@ -107,13 +107,20 @@ const prose: ProseCatalog = {
     维度未达强: (g, f) => `${g.item} scored ${num(g.actual, f)}, below the strong line ${num(g.standard, f)} by ${num(g.diff, f)} points`,
     会议次数不足: (g, f) => `${g.item} held ${num(g.actual, f)} times, ${num(g.diff, f)} short of the minimum ${num(g.standard, f)}`,
     否决事项: (g) => `veto: ${g.item}${detail(g.detail)}`,
-    满意率偏低: (g, f) => `satisfaction ${pct(g.actual, f)}, below ${pct(g.standard, f)}`,
+    满意率偏低: (g, f) =>
+      `satisfaction ${pct(g.actual, f)}, below the cap line ${pct(g.standard, f)}${hasDiff(g.diff, f) ? ` by ${points(g.diff, f)} percentage points` : ''}`,
     书记评议预警: (g, f) =>
       badRate(g.actual, g.standard)
-        ? `secretary's negative rate ${pct(g.actual, f)} reaches the interview line ${pct(g.standard, f)}`
-        : `secretary's positive rate ${pct(g.actual, f)} below the interview line ${pct(g.standard, f)}`,
+        ? `secretary's negative rate (双述双评) ${pct(g.actual, f)} reaches the interview line ${pct(g.standard, f)}${hasDiff(g.diff, f) ? `, ${points(g.diff, f)} percentage points over` : ''}: an interview is due`
+        : `secretary's positive rate (双述双评) ${pct(g.actual, f)} is below the interview line ${pct(g.standard, f)}${hasDiff(g.diff, f) ? ` by ${points(g.diff, f)} percentage points` : ''}: an interview is due`,
     连续较差: (_g, f) => `graded ${f.lowestGrade} last year and this year: to be rectified`,
-    民主评议优秀超比例: (g, f) => `优秀 share ${pct(g.actual, f)} above the cap ${pct(g.standard, f)}`,
+    民主评议优秀超比例: (g, f) =>
+      `优秀 share in 民主评议 ${pct(g.actual, f)}${detail(g.detail)} above the cap ${share(g.standard, f)}${hasDiff(g.diff, f) ? ` by ${points(g.diff, f)} percentage points` : ''}`,
+  },
+  appraisalWarning: {
+    fail: () => 'more than one third of votes 不合格',
+    excellent: (cap, f) => `branch's 优秀 share above ${f.share(cap)}`,
+    notAppraised: () => 'no ballots this run',
   },
   separator: '; ',
   unitChartTitle: 'Grades by unit',

@@ -23,3 +23,21 @@ export function num(x: number | null, f: Fmt): string {
 export function pct(x: number | null, f: Fmt): string {
   return x === null ? '—' : f.pct(x);
 }
+
+/** A gap between two ratios in percentage points (0.046667 → `4.67`); `—` when compute had none. */
+export function points(x: number | null, f: Fmt): string {
+  return x === null ? '—' : f.num(x * 100);
+}
+
+/** A gap's ratio standard as people write a policy share (`1/3`, `30%`); `—` when compute had none. */
+export function share(x: number | null, f: Fmt): string {
+  return x === null ? '—' : f.share(x);
+}
+
+/**
+ * Whether a gap between ratios shows as a non-zero number of percentage points: a 差评率 exactly on
+ * its line triggers 书记评议预警 with 差距 0, and `超出 0 个百分点` would read oddly.
+ */
+export function hasDiff(x: number | null, f: Fmt): boolean {
+  return x !== null && points(x, f) !== '0';
+}

@@ -5,10 +5,10 @@
  */
 import type { Issue, IssueCode, IssueParams } from '../issues';
 import { formatLocation, type Location } from '../location';
-import { roundHalfAway } from '../numeric';
+import { round6, roundHalfAway } from '../numeric';
 import type { Gap, GradeReason, MissingCell, RedFlagFailure } from '../results';
 import { enUS } from './en-US';
-import type { Fmt, LocaleCatalog } from './types';
+import type { AppraisalWarning, Fmt, LocaleCatalog } from './types';
 import { zhCN } from './zh-CN';
 
 export type Locale = 'zh-CN' | 'en-US';
@@ -65,12 +65,31 @@ export function percentText(x: number, decimals: number): string {
   return `${numberText(x * 100, decimals)}%`;
 }
 
+/** The largest denominator `shareText` writes as a fraction. */
+const MAX_DENOMINATOR = 12;
+
+/**
+ * A policy share as people write it: a percent when the percent is exact at 小数位数 (0.3 → `30%`,
+ * 0.125 → `12.5%`), else a small fraction when it is one (1/3 → `1/3`, not `33.33%`), else the
+ * rounded percent (0.3333 → `33.33%`).
+ */
+export function shareText(x: number, decimals: number): string {
+  const percent = x * 100;
+  if (round6(percent) === roundHalfAway(percent, decimals)) return percentText(x, decimals);
+  for (let k = 2; k <= MAX_DENOMINATOR; k++) {
+    const m = Math.round(x * k);
+    if (m > 0 && round6(x * k) === m) return `${m}/${k}`;
+  }
+  return percentText(x, decimals);
+}
+
 function fmt(ctx: ProseContext): Fmt {
   return {
     grade: (i) => gradeName(i, ctx.gradeNames),
     lowestGrade: gradeName(ctx.gradeNames.length - 1, ctx.gradeNames),
     num: (x) => numberText(x, ctx.decimals),
     pct: (x) => percentText(x, ctx.decimals),
+    share: (x) => shareText(x, ctx.decimals),
     loc: formatLocation,
   };
 }
@@ -115,4 +134,14 @@ export function renderGap(gap: Gap, ctx: ProseContext, locale: Locale): string {
   return CATALOGS[locale].prose.gap[gap.type](gap, fmt(ctx));
 }
 
-export type { Fmt, IssueCatalog, LocaleCatalog, ProseCatalog } from './types';
+/**
+ * 预警 of a 民主评议汇总 row: its flags in the order given, joined (`不合格票超过三分之一；本支部优秀比例超过1/3`);
+ * '' when none. `cap` is 民主评议优秀比例上限.
+ */
+export function renderAppraisalWarning(warnings: readonly AppraisalWarning[], cap: number, ctx: ProseContext, locale: Locale): string {
+  const prose = CATALOGS[locale].prose;
+  const f = fmt(ctx);
+  return warnings.map((w) => prose.appraisalWarning[w](cap, f)).join(prose.separator);
+}
+
+export type { AppraisalWarning, Fmt, IssueCatalog, LocaleCatalog, ProseCatalog } from './types';

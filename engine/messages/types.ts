@@ -23,9 +23,17 @@ export interface Fmt {
   num(x: number): string;
   /** A ratio as a percent rounded to 小数位数 (`0.8533` → `85.33%`). */
   pct(x: number): string;
+  /** A ratio as a percent, or as a small fraction when the percent would not be exact (`1/3`, but `30%`). */
+  share(x: number): string;
   /** A cell or range as `sheet!A1`. */
   loc(at: Location): string;
 }
+
+/** One flag of a member in 民主评议汇总's 预警 column. */
+export type AppraisalWarning =
+  | 'fail' // 不合格 votes above 1/3 of the member's valid votes
+  | 'excellent' // the member is 优秀 in a branch whose 优秀 share is above 民主评议优秀比例上限
+  | 'notAppraised'; // a row kept from the previous run for a member without ballots in this one
 
 type ByKind<U extends { kind: string }> = { readonly [K in U['kind']]: (r: Extract<U, { kind: K }>, f: Fmt) => string };
 
@@ -40,7 +48,9 @@ export interface ProseCatalog {
   readonly unrated: (shown: readonly string[], count: number) => string;
   /** 问题描述, per 问题类型. */
   readonly gap: { readonly [T in GapType]: (g: Gap, f: Fmt) => string };
-  /** Joins clauses of one cell (等次说明, 未达原因). */
+  /** 民主评议汇总's 预警, one clause per flag; `cap` is 民主评议优秀比例上限. */
+  readonly appraisalWarning: { readonly [W in AppraisalWarning]: (cap: number, f: Fmt) => string };
+  /** Joins clauses of one cell (等次说明, 未达原因, 预警). */
   readonly separator: string;
   /** Title of the 单位汇总 chart. */
   readonly unitChartTitle: string;

@@ -4,7 +4,7 @@
  * or `评分!D7：` in the command line).
  */
 import type { Effect } from '../model';
-import { badRate, num, pct, range } from './helpers';
+import { badRate, hasDiff, num, pct, points, range, share } from './helpers';
 import type { Fmt, IssueCatalog, LocaleCatalog, ProseCatalog } from './types';
 
 const issues: IssueCatalog = {
@@ -107,13 +107,19 @@ const prose: ProseCatalog = {
     维度未达强: (g, f) => `“${g.item}”得分 ${num(g.actual, f)}，未达强线 ${num(g.standard, f)} 分，差 ${num(g.diff, f)} 分`,
     会议次数不足: (g, f) => `“${g.item}”开展 ${num(g.actual, f)} 次，少于最低 ${num(g.standard, f)} 次，差 ${num(g.diff, f)} 次`,
     否决事项: (g) => `否决事项：${g.item}${detail(g.detail)}`,
-    满意率偏低: (g, f) => `满意率 ${pct(g.actual, f)}，低于 ${pct(g.standard, f)}`,
+    满意率偏低: (g, f) => `满意率 ${pct(g.actual, f)}，低于封顶线 ${pct(g.standard, f)}${hasDiff(g.diff, f) ? `，差 ${points(g.diff, f)} 个百分点` : ''}`,
     书记评议预警: (g, f) =>
       badRate(g.actual, g.standard)
-        ? `书记双述双评差评率 ${pct(g.actual, f)}，达到约谈线 ${pct(g.standard, f)}`
-        : `书记双述双评好评率 ${pct(g.actual, f)}，低于约谈线 ${pct(g.standard, f)}`,
+        ? `书记双述双评差评率 ${pct(g.actual, f)}，达到约谈线 ${pct(g.standard, f)}${hasDiff(g.diff, f) ? `，超出 ${points(g.diff, f)} 个百分点` : ''}，应约谈提醒`
+        : `书记双述双评好评率 ${pct(g.actual, f)}，低于约谈线 ${pct(g.standard, f)}${hasDiff(g.diff, f) ? `，差 ${points(g.diff, f)} 个百分点` : ''}，应约谈提醒`,
     连续较差: (_g, f) => `上年与本年等次均为${f.lowestGrade}，应列入整顿`,
-    民主评议优秀超比例: (g, f) => `民主评议优秀比例 ${pct(g.actual, f)}，超过上限 ${pct(g.standard, f)}`,
+    民主评议优秀超比例: (g, f) =>
+      `民主评议优秀比例 ${pct(g.actual, f)}${detail(g.detail)}，超过上限 ${share(g.standard, f)}${hasDiff(g.diff, f) ? `，超出 ${points(g.diff, f)} 个百分点` : ''}`,
+  },
+  appraisalWarning: {
+    fail: () => '不合格票超过三分之一',
+    excellent: (cap, f) => `本支部优秀比例超过${f.share(cap)}`,
+    notAppraised: () => '本次无评议票',
   },
   separator: '；',
   unitChartTitle: '各单位等次分布',

@@ -4,11 +4,13 @@
  *
  *   discover sheets ─▶ 参数 (grade names first) ─▶ 支部 ─▶ 台账 (its columns feed formula checks)
  *     ─▶ 指标 ─▶ 评分 + 评分-<rater> in workbook order ─▶ §8 duplicates ─▶ 否决
+ *     ─▶ ballot sheets (§2.7) in workbook order ─▶ Tallies, members, 最终等次 of the previous 民主评议汇总
  */
 import { issue, type Issue } from '../issues';
 import type { CellRef } from '../location';
-import { NO_BALLOTS, type BallotMeasures, type Model } from '../model';
+import type { BallotMeasures, Model } from '../model';
 import type { RawWorkbook } from '../raw';
+import { parseBallots } from './ballots';
 import { parseBranches, type BranchIds } from './branches';
 import { resolveDuplicates } from './duplicates';
 import { parseLedger } from './ledger';
@@ -20,7 +22,7 @@ import { discoverSheets, SHEET_NAME } from './sheets';
 import { parseVetoes } from './vetoes';
 import { parseWideForm } from './wide';
 
-/** Parse a whole workbook. Ballot sheets (§2.7) are not read yet: `measures` stays empty. */
+/** Parse a whole workbook. `measures` stays empty: compute derives 满意率 and 好评率 from `ballots`. */
 export function parseWorkbook(raw: RawWorkbook): { model: Model; issues: Issue[] } {
   const issues: Issue[] = [];
   const found = discoverSheets(raw, issues);
@@ -61,6 +63,8 @@ export function parseWorkbook(raw: RawWorkbook): { model: Model; issues: Issue[]
   const vetoSheet = sheet('vetoes');
   const vetoes = vetoSheet ? parseVetoes(vetoSheet, branchIds, settings, issues) : [];
 
+  const ballots = parseBallots({ sheets: raw.sheets, byKind: found.byKind, appraisalSummary: found.outputs.get('民主评议汇总') }, branchIds, issues);
+
   const model: Model = {
     settings,
     branches,
@@ -71,7 +75,7 @@ export function parseWorkbook(raw: RawWorkbook): { model: Model; issues: Issue[]
     ledger,
     vetoes,
     measures: new Map<string, BallotMeasures>(),
-    ballots: NO_BALLOTS,
+    ballots,
   };
   return { model, issues };
 }

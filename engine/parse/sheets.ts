@@ -16,6 +16,13 @@ export const SHEET_KINDS = [
   { kind: 'ledger', names: ['台账', 'Ledger'] },
   { kind: 'vetoes', names: ['否决', 'Vetoes'] },
   { kind: 'settings', names: ['参数', 'Settings'] },
+  // Ballot sheets (§2.7): one kind per name; each kind has a long form and a pre-counted (计票) form.
+  { kind: 'review', names: ['双述双评', 'Review'] },
+  { kind: 'reviewCounts', names: ['双述双评计票', 'ReviewCounts', 'Review Counts'] },
+  { kind: 'satisfaction', names: ['满意度', 'Satisfaction'] },
+  { kind: 'satisfactionCounts', names: ['满意度计票', 'SatisfactionCounts', 'Satisfaction Counts'] },
+  { kind: 'appraisal', names: ['民主评议', 'Appraisal'] },
+  { kind: 'appraisalCounts', names: ['民主评议计票', 'AppraisalCounts', 'Appraisal Counts'] },
 ] as const;
 
 export type SheetKind = (typeof SHEET_KINDS)[number]['kind'];
@@ -28,6 +35,12 @@ export const SHEET_NAME: { readonly [K in SheetKind]: string } = {
   ledger: '台账',
   vetoes: '否决',
   settings: '参数',
+  review: '双述双评',
+  reviewCounts: '双述双评计票',
+  satisfaction: '满意度',
+  satisfactionCounts: '满意度计票',
+  appraisal: '民主评议',
+  appraisalCounts: '民主评议计票',
 };
 
 /**
@@ -45,12 +58,18 @@ export interface Discovered {
   readonly byKind: ReadonlyMap<SheetKind, RawSheet>;
   /** The long form (评分) and every wide form, in workbook order. */
   readonly scoreSheets: readonly ScoreSheet[];
+  /**
+   * Output sheets of a previous run, by their name as OUTPUT_SHEET_NAMES writes it (the first when two
+   * normalise alike). Read only for the user columns a re-run keeps (民主评议汇总's 最终等次), never
+   * validated as input.
+   */
+  readonly outputs: ReadonlyMap<string, RawSheet>;
 }
 
 const KIND_BY_NAME: ReadonlyMap<string, SheetKind> = new Map(
   SHEET_KINDS.flatMap((k) => k.names.map((n) => [normName(n), k.kind] as const)),
 );
-const OUTPUTS: ReadonlySet<string> = new Set(OUTPUT_SHEET_NAMES.map(normName));
+const OUTPUTS: ReadonlyMap<string, string> = new Map(OUTPUT_SHEET_NAMES.map((n) => [normName(n), n] as const));
 
 /** The rater named by a wide form's sheet name, or undefined when the sheet is not one. */
 export function wideFormRater(sheetName: string): string | undefined {
@@ -66,9 +85,14 @@ export function wideFormRater(sheetName: string): string | undefined {
 export function discoverSheets(raw: RawWorkbook, issues: Issue[]): Discovered {
   const byKind = new Map<SheetKind, RawSheet>();
   const scoreSheets: ScoreSheet[] = [];
+  const outputs = new Map<string, RawSheet>();
   for (const sheet of raw.sheets) {
     const key = normName(sheet.name);
-    if (OUTPUTS.has(key)) continue;
+    const output = OUTPUTS.get(key);
+    if (output !== undefined) {
+      if (!outputs.has(output)) outputs.set(output, sheet);
+      continue;
+    }
     const kind = KIND_BY_NAME.get(key);
     if (kind) {
       const first = byKind.get(kind);
@@ -83,5 +107,5 @@ export function discoverSheets(raw: RawWorkbook, issues: Issue[]): Discovered {
     const rater = wideFormRater(sheet.name);
     if (rater !== undefined) scoreSheets.push({ form: 'wide', sheet, rater });
   }
-  return { byKind, scoreSheets };
+  return { byKind, scoreSheets, outputs };
 }

@@ -14,6 +14,7 @@ export {
   settingsSheet,
   wideFormSheet,
   wideHeader,
+  type TemplateBallots,
   ratedRows,
   ledgerColumns,
   formulaIdentifiers,
@@ -28,5 +29,23 @@ export {
 } from './sheets';
 export { settingsText, SETTING_NOTES, type TemplateLocale } from './settingsText';
 export { sampleSheets, DEFAULT_SEED, type SampleOptions } from './sample';
+export { sampleBallotSheets, type BallotForms } from './ballots';
+export {
+  reviewSheet,
+  satisfactionSheet,
+  appraisalSheet,
+  reviewCountSheet,
+  satisfactionCountSheet,
+  appraisalCountSheet,
+  blankBallotSheets,
+  guideSheet,
+  REVIEW_HEADERS,
+  SATISFACTION_HEADERS,
+  APPRAISAL_HEADERS,
+  REVIEW_COUNT_HEADERS,
+  SATISFACTION_COUNT_HEADERS,
+  APPRAISAL_COUNT_HEADERS,
+  type BallotForm,
+} from './ballotSheets';
 export { sheetToRaw, sampleWorkbook } from './raw';
 export { createRandom, mulberry32, type Random } from './random';

@@ -1,13 +1,16 @@
 /**
  * A realistic filled workbook for demos, tests and the benchmark: the template's sheets with a
- * roster, every rater's scores, ledger counts, vetoes and a few non-default 参数. Pure and
- * deterministic for a seed; linear in branches × raters × indicators (one pass, flat arrays).
+ * roster, every rater's scores, ledger counts, vetoes, ballots (ballots.ts) and a few non-default
+ * 参数. Pure and deterministic for a seed; linear in branches × raters × indicators and in ballots
+ * (one pass, flat arrays).
  */
 import type { OutputSheet, OutputValue } from '../output';
 import type { SettingKey } from '../settings';
+import { sampleBallotSheets, type BallotForms } from './ballots';
 import { personName, buildRoster, type SampleBranch } from './roster';
 import { createRandom, type Random } from './random';
 import { DEFAULT_RUBRIC, type RubricRow } from './rubric';
+import { guideSheet } from './ballotSheets';
 import { branchSheet, ledgerColumns, ledgerSheet, ratedRows, rubricSheet, scoreSheet, settingsSheet, vetoSheet, wideFormSheet } from './sheets';
 import type { TemplateLocale } from './settingsText';
 
@@ -26,8 +29,15 @@ export interface SampleOptions {
   readonly seed?: number;
   /** 评定年度; default '2026'. */
   readonly year?: string;
-  /** Language of the instruction lines and 参数 说明; default zh-CN. */
+  /** Language of the instruction lines, 参数 说明 and 填表说明; default zh-CN. */
   readonly locale?: TemplateLocale;
+  /**
+   * Add 双述双评, 满意度 and 民主评议 ballots (about 30, 50 and 25 × 党员人数 per branch); default true.
+   * Without them the workbook has no ballot sheet at all (as a workbook from before issue #3).
+   */
+  readonly ballots?: boolean;
+  /** The form of each ballot kind: long (one row per ballot, default) or counted (`…计票`). */
+  readonly ballotForms?: BallotForms;
 }
 
 export const DEFAULT_SEED = 20261121;
@@ -197,7 +207,10 @@ function upperRaterNames(count: number, secretaries: ReadonlySet<string>, rnd: R
   return names;
 }
 
-/** The sample workbook's sheets: 支部, 指标, 评分, 评分-<rater>… (wide form), 台账, 否决, 参数. */
+/**
+ * The sample workbook's sheets: 支部, 指标, 评分, 评分-<rater>… (wide form), 台账, 否决, the ballot sheets
+ * (双述双评, 满意度, 民主评议 or their 计票 forms), 参数, 填表说明.
+ */
 export function sampleSheets(options: SampleOptions): OutputSheet[] {
   const count = Math.max(0, Math.floor(options.branches));
   const units = Math.min(count, Math.max(1, Math.floor(options.units ?? 29)));
@@ -205,7 +218,8 @@ export function sampleSheets(options: SampleOptions): OutputSheet[] {
   const selfRating = options.selfRating ?? true;
   const form = options.form ?? 'wide';
   const locale = options.locale ?? 'zh-CN';
-  const rnd = createRandom(options.seed ?? DEFAULT_SEED);
+  const seed = options.seed ?? DEFAULT_SEED;
+  const rnd = createRandom(seed);
   const rubric = DEFAULT_RUBRIC;
   const rated = ratedRows(rubric);
   const ni = rated.length;
@@ -274,6 +288,8 @@ export function sampleSheets(options: SampleOptions): OutputSheet[] {
     ...wide,
     ledgerSheet(columns, ledger),
     vetoSheet(vetoRows),
+    ...(options.ballots ?? true ? sampleBallotSheets(branches, seed, options.ballotForms, new Set(vetoes.map((v) => v.index))) : []),
     settingsSheet(overrides, locale),
+    guideSheet(locale),
   ];
 }

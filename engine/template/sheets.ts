@@ -2,9 +2,11 @@
  * The input sheets of workbook.md §2 as OutputSheets: headers, widths, formats and table names.
  * templateSheets() writes them blank (the rubric and 参数 filled with the defaults); the sample
  * generator fills the same builders with data, so a blank and a sample workbook never differ in shape.
+ * The ballot sheets and 填表说明 are in ballotSheets.ts.
  */
 import type { OutputColumn, OutputSheet, OutputValue } from '../output';
 import { DEFAULTS, SETTING_KEYS, type SettingKey } from '../settings';
+import { blankBallotSheets, guideSheet, type BallotForm } from './ballotSheets';
 import { DEFAULT_RUBRIC, type RubricRow } from './rubric';
 import { SETTING_NOTES, settingsText, type TemplateLocale } from './settingsText';
 
@@ -193,8 +195,25 @@ export function wideFormSheet(
   };
 }
 
-/** The blank input workbook: 支部, 指标 (the default rubric), 评分, 台账, 否决, 参数 (defaults). */
-export function templateSheets(options: { locale?: TemplateLocale } = {}): OutputSheet[] {
+/** What the blank template holds for ballots: the long forms (default), the `…计票` forms, or none. */
+export type TemplateBallots = BallotForm | 'none';
+
+/**
+ * The blank input workbook: 支部, 指标 (the default rubric), 评分, 台账, 否决, the three ballot sheets
+ * (双述双评, 满意度, 民主评议 in long form unless `ballots` says `counted` or `none`), 参数 (defaults)
+ * and 填表说明. One form per kind: an office either types each ballot or the counts, rarely both.
+ */
+export function templateSheets(options: { locale?: TemplateLocale; ballots?: TemplateBallots } = {}): OutputSheet[] {
   const locale = options.locale ?? 'zh-CN';
-  return [branchSheet(), rubricSheet(), scoreSheet(), ledgerSheet(), vetoSheet(), settingsSheet({}, locale)];
+  const ballots = options.ballots ?? 'long';
+  return [
+    branchSheet(),
+    rubricSheet(),
+    scoreSheet(),
+    ledgerSheet(),
+    vetoSheet(),
+    ...(ballots === 'none' ? [] : blankBallotSheets(ballots)),
+    settingsSheet({}, locale),
+    guideSheet(locale),
+  ];
 }

@@ -3,6 +3,7 @@
  * Cells are placed like a real workbook would (header on row 0, data from row 1) so that issue
  * locations can be asserted.
  */
+import type { AspectCounts, BallotKind, Ballots, GroupTally, Member, Tally, TargetTally } from '../../../engine/ballots';
 import type { CompiledFormula } from '../../../engine/formula/types';
 import type { CellRef } from '../../../engine/location';
 import { NO_BALLOTS, type BallotMeasures, type Branch, type Effect, type Indicator, type LedgerRow, type Method, type Model, type Score, type Veto } from '../../../engine/model';
@@ -57,6 +58,8 @@ export interface ModelSpec {
   readonly measures?: Readonly<Record<string, BallotMeasures>>;
   readonly wideBlanks?: readonly { readonly branch: string; readonly indicator: string; readonly cells: readonly CellRef[] }[];
   readonly rubricAvailable?: boolean;
+  /** Ballot tallies and members; the rest of NO_BALLOTS stays. */
+  readonly ballots?: Partial<Ballots>;
 }
 
 export const BRANCH_SHEET = '支部';
@@ -187,7 +190,7 @@ export function buildModel(spec: ModelSpec): Model {
     ledger,
     vetoes,
     measures: new Map(Object.entries(spec.measures ?? {})),
-    ballots: NO_BALLOTS,
+    ballots: { ...NO_BALLOTS, ...spec.ballots },
   };
 }
 
@@ -201,4 +204,49 @@ export function byTotals(totals: Readonly<Record<string, number>>, extra: Partia
     ...extra,
     settings: { roleWeights: new Map([['上级', 1]]), ...extra.settings },
   });
+}
+
+/** Counts of one (target, group, aspect): valid counts per level, plus 废票 and the 计票 part when given. */
+export interface CountsSpec {
+  readonly levels: readonly number[];
+  readonly invalid?: number;
+  readonly precounted?: number;
+}
+
+/**
+ * A hand-built Tally: target → group → aspect → counts (a plain array is long-form valid votes).
+ * A group's long-form rows are what its aspects imply: max over aspects of Σ levels + 废票 − 计票 part.
+ * `tally('review', { A: { 党员: { 党建: [3, 1, 1, 0], 业务: [2, 2, 1, 0] } } })`.
+ */
+export function tally(
+  kind: BallotKind,
+  targets: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, readonly number[] | CountsSpec>>>>>>,
+): Tally {
+  const out = new Map<string, TargetTally>();
+  for (const [target, groups] of Object.entries(targets)) {
+    const groupMap = new Map<string, GroupTally>();
+    for (const [group, aspects] of Object.entries(groups)) {
+      const aspectMap = new Map<string, AspectCounts>();
+      let rows = 0;
+      for (const [aspect, spec] of Object.entries(aspects)) {
+        const c: CountsSpec = Array.isArray(spec) ? { levels: spec as readonly number[] } : (spec as CountsSpec);
+        const counts: AspectCounts = { levels: [...c.levels], invalid: c.invalid ?? 0, precounted: c.precounted ?? 0 };
+        aspectMap.set(aspect, counts);
+        rows = Math.max(rows, counts.levels.reduce((a, b) => a + b, 0) + counts.invalid - counts.precounted);
+      }
+      groupMap.set(group, { rows, aspects: aspectMap });
+    }
+    out.set(target, { groups: groupMap });
+  }
+  return { kind, targets: out };
+}
+
+/** A 民主评议 member, named on row i + 1 of 民主评议. */
+export function member(id: string, branch: string, i = 0): Member {
+  return { id, name: `党员${id}`, branch, at: { sheet: '民主评议', row: i + 1, col: 0 } };
+}
+
+/** Members keyed by id, in the order given. */
+export function members(list: readonly Member[]): Map<string, Member> {
+  return new Map(list.map((m) => [m.id, m]));
 }

@@ -1,4 +1,5 @@
-/** Small builders for emit tests: Model, BranchResult, Gap and Issue values without parse or compute. */
+/** Small builders for emit tests: Model, BranchResult, Gap, Issue and ballot values without parse or compute. */
+import type { BallotKind, Ballots, LevelStats } from '../../../engine/ballots';
 import { NO_BALLOTS, type Branch, type Indicator, type Method, type Model } from '../../../engine/model';
 import type { OutputSheet, OutputValue } from '../../../engine/output';
 import type { RawSheet, Scalar } from '../../../engine/raw';
@@ -51,6 +52,18 @@ export function model(branches: readonly Branch[], indicators: readonly Indicato
     measures: new Map(),
     ballots: NO_BALLOTS,
   };
+}
+
+/** The model with the given ballot kinds present (empty tallies: emit reads the results, not the tallies). */
+export function withBallots(m: Model, kinds: readonly BallotKind[], over: Partial<Ballots> = {}): Model {
+  const ballots: Ballots = { ...m.ballots, ...over };
+  const present = (k: BallotKind) => (kinds.includes(k) ? { kind: k, targets: new Map() } : null);
+  return { ...m, ballots: { ...ballots, review: present('review'), satisfaction: present('satisfaction'), appraisal: present('appraisal') } };
+}
+
+/** Counts per level; 有效票 is their sum unless given (满意度 leaves 不了解 out). */
+export function stats(levels: readonly number[], invalid = 0, valid = levels.reduce((a, b) => a + b, 0)): LevelStats {
+  return { levels, valid, invalid };
 }
 
 export function dim(name: string, points: number, score: number | null, strong: boolean | null = null): DimensionResult {
