@@ -30,6 +30,7 @@ export function levelCount(counts: LevelStats, index: number): number {
   return counts.levels[index] ?? 0;
 }
 
+/** Widths of the id and branch-name columns, as in 评定结果. */
 export const ID_COLUMN_WIDTH = 10;
 export const NAME_COLUMN_WIDTH = 24;
 
@@ -38,6 +39,7 @@ export function idColumn(header: string): OutputColumn {
   return { header, format: '@', width: ID_COLUMN_WIDTH };
 }
 
+/** A whole count (票数, 有效票, 废票). */
 export function countColumn(header: string): OutputColumn {
   return { header, format: COUNT_FORMAT, width: Math.max(6, header.length * 2 + 2) };
 }
