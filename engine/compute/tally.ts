@@ -59,7 +59,20 @@ function fullBuilder(kind: BallotKind): FullBuilder {
   const n = levelCount(kind);
   const targets = new Map<string, Map<string, MutableGroup>>();
 
+  // Long-form rows add a row and then each aspect for one (target, group), and sheets are usually sorted
+  // by target: remembering the last group found saves most Map lookups on ~160k ballot rows.
+  let lastTarget: string | undefined;
+  let lastGroupKey: string | undefined;
+  let lastGroup: MutableGroup | undefined;
   const groupOf = (target: string, group: string): MutableGroup => {
+    if (lastGroup !== undefined && target === lastTarget && group === lastGroupKey) return lastGroup;
+    const g = findGroup(target, group);
+    lastTarget = target;
+    lastGroupKey = group;
+    lastGroup = g;
+    return g;
+  };
+  const findGroup = (target: string, group: string): MutableGroup => {
     let groups = targets.get(target);
     if (!groups) {
       groups = new Map();

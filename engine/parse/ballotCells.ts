@@ -4,9 +4,9 @@
  */
 import { BALLOT_LEVELS, REVIEW_GROUPS, type BallotKind } from '../ballots';
 import { issue } from '../issues';
-import { cellAt, isBlank, isCellError } from '../raw';
+import { cellAt, isCellError } from '../raw';
 import { ref, type ReadContext } from './cells';
-import { cellText, normName, toHalfWidth } from './normalize';
+import { cellText, isBlankCell, normName, toHalfWidth } from './normalize';
 import { parseNumberText } from './numbers';
 
 /** A ballot's level for one aspect: an index into BALLOT_LEVELS[kind], or 废票. */
@@ -35,7 +35,9 @@ function levelLookup(kind: BallotKind, extra: readonly (readonly [string, number
 
 /** The level a text names for `kind` (`较差` → 3 for 双述双评, `ｂ` → 1), or undefined. */
 export function levelOf(kind: BallotKind, text: string): number | undefined {
-  return LEVEL_LOOKUP[kind].get(normName(text));
+  const lookup = LEVEL_LOOKUP[kind];
+  // Nearly every cell holds a level exactly as written in the contract: try it before normalising.
+  return lookup.get(text) ?? lookup.get(normName(text));
 }
 
 /**
@@ -44,7 +46,7 @@ export function levelOf(kind: BallotKind, text: string): number | undefined {
  */
 export function readLevel(ctx: ReadContext, kind: BallotKind, row: number, col: number, column: string): Level {
   const v = cellAt(ctx.sheet, row, col);
-  if (isBlank(v)) {
+  if (isBlankCell(v)) {
     ctx.issues.push(issue('BALLOT_LEVEL_INVALID', ref(ctx, row, col), { value: '', column }));
     return 'invalid';
   }
@@ -72,7 +74,7 @@ const KNOWN_GROUPS: ReadonlyMap<string, string> = new Map(REVIEW_GROUPS.map((g) 
 export function readGroup(ctx: ReadContext, row: number, col: number | undefined, closed: boolean): string | undefined {
   if (col === undefined) return DEFAULT_GROUP;
   const v = cellAt(ctx.sheet, row, col);
-  if (isBlank(v)) return DEFAULT_GROUP;
+  if (isBlankCell(v)) return DEFAULT_GROUP;
   if (isCellError(v)) {
     ctx.issues.push(issue('CELL_ERROR_VALUE', ref(ctx, row, col), { value: v.code, column: GROUP_COLUMN }));
     return undefined;
@@ -93,7 +95,7 @@ export function readGroup(ctx: ReadContext, row: number, col: number | undefined
 export function readBallotCount(ctx: ReadContext, row: number, col: number | undefined, column: string): number | undefined {
   if (col === undefined) return 0;
   const v = cellAt(ctx.sheet, row, col);
-  if (isBlank(v)) return 0;
+  if (isBlankCell(v)) return 0;
   if (isCellError(v)) {
     ctx.issues.push(issue('CELL_ERROR_VALUE', ref(ctx, row, col), { value: v.code, column }));
     return undefined;
@@ -101,6 +103,7 @@ export function readBallotCount(ctx: ReadContext, row: number, col: number | und
   let n: number | undefined;
   if (typeof v === 'number') n = Number.isFinite(v) ? v : undefined;
   else if (typeof v === 'string') n = parseNumberText(stripVotes(v), 'plain');
+  // `-0` passes `n >= 0`; return it as 0 so no output ever shows a negative zero.
   if (n !== undefined && Number.isInteger(n) && n >= 0) return n === 0 ? 0 : n;
   ctx.issues.push(issue('BALLOT_COUNT_INVALID', ref(ctx, row, col), { value: cellText(v).trim(), column }));
   return undefined;

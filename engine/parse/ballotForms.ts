@@ -14,7 +14,7 @@ import type { TallyBuilder } from '../compute/tally';
 import { readLevel, readBallotCount, readGroup, type Level } from './ballotCells';
 import { checkBranchId, type BranchIds } from './branches';
 import { readId, readText, ref, required, requiredKey, type ReadContext } from './cells';
-import type { MemberRegistry } from './members';
+import type { MemberColumns, MemberRegistry } from './members';
 import { normName } from './normalize';
 import { dataRows, readTable, usedColumns, type ColumnSpec } from './table';
 
@@ -90,11 +90,10 @@ function keyColumns(layout: BallotLayout): ColumnSpec<string>[] {
   return cols;
 }
 
-/** A row's key cells, read and checked; `ok` when the row can count. */
+/** A row's key cells, read and checked; one object per sheet, refilled for each row. */
 interface RowKey {
-  readonly ok: boolean;
-  readonly target: string;
-  readonly group: string;
+  target: string;
+  group: string;
 }
 
 /** The column indexes of the key columns of a read table. */
@@ -103,24 +102,22 @@ interface KeyCols {
   readonly branch: number;
   readonly name: number | undefined;
   readonly group: number | undefined;
+  readonly members: MemberColumns;
 }
 
 function keyCols(layout: BallotLayout, columns: ReadonlyMap<string, number>): KeyCols {
   const branch = columns.get('branch') ?? 0;
-  return {
-    target: layout.target === 'branch' ? branch : (columns.get('member') ?? 0),
-    branch,
-    name: columns.get('name'),
-    group: columns.get('group'),
-  };
+  const target = layout.target === 'branch' ? branch : (columns.get('member') ?? 0);
+  const name = columns.get('name');
+  return { target, branch, name, group: columns.get('group'), members: { id: target, name, branch } };
 }
 
 /**
- * Read and check a row's key cells. Blank target → KEY_MISSING; unknown 支部编号 → BRANCH_UNKNOWN
- * (for members, a blank 支部编号 → REQUIRED_MISSING); a bad group → its issue. Members are recorded
- * only for rows that count.
+ * Read and check a row's key cells into `key`; true when the row can count. Blank target → KEY_MISSING;
+ * unknown 支部编号 → BRANCH_UNKNOWN (for members, a blank 支部编号 → REQUIRED_MISSING); a bad group → its
+ * issue. Members are recorded only for rows that count.
  */
-function readKey(ctx: ReadContext, bc: BallotContext, layout: BallotLayout, cols: KeyCols, row: number): RowKey {
+function readKey(ctx: ReadContext, bc: BallotContext, layout: BallotLayout, cols: KeyCols, row: number, key: RowKey): boolean {
   const targetHeader = layout.target === 'branch' ? BRANCH.header : MEMBER.header;
   const target = requiredKey(ctx, readId(ctx, row, cols.target, targetHeader), row, cols.target, targetHeader);
   let branchOk: boolean;
@@ -136,15 +133,11 @@ function readKey(ctx: ReadContext, bc: BallotContext, layout: BallotLayout, cols
     if (n.ok) name = n.value;
   }
   const group = layout.groups === 'none' ? NO_GROUP : readGroup(ctx, row, cols.group, layout.groups === 'closed');
-  const ok = target.ok && branchOk && group !== undefined;
-  if (ok && layout.target === 'member') {
-    bc.members.note(target.value, name, branch, {
-      id: ref(ctx, row, cols.target),
-      name: cols.name === undefined ? null : ref(ctx, row, cols.name),
-      branch: ref(ctx, row, cols.branch),
-    });
-  }
-  return { ok, target: target.ok ? target.value : '', group: group ?? '' };
+  if (!target.ok || !branchOk || group === undefined) return false;
+  key.target = target.value;
+  key.group = group;
+  if (layout.target === 'member') bc.members.note(target.value, name, branch, ctx.sheet.name, row, cols.members);
+  return true;
 }
 
 /**
@@ -161,30 +154,67 @@ export function readLongForm(sheet: RawSheet, layout: BallotLayout, builder: Tal
   const cols = keyCols(layout, table.columns);
   const raterCol = table.columns.get(RATER.key);
   const aspects = layout.aspects.map((a) => ({ aspect: a.aspect, header: a.spec.header, col: table.columns.get(a.spec.key) ?? 0 }));
-  // First 评议人 cell per target␁rater; keyed once per row, looked up once.
-  const seen = new Map<string, number>();
+  const raters = new RaterCheck();
   const levels: Level[] = new Array<Level>(aspects.length);
 
+  const key: RowKey = { target: '', group: '' };
+
   for (const row of dataRows(sheet, table.headerRow, usedColumns(table))) {
-    const key = readKey(ctx, bc, layout, cols, row);
+    const ok = readKey(ctx, bc, layout, cols, row, key);
     const rater = readText(ctx, row, raterCol, RATER.header);
     for (let i = 0; i < aspects.length; i++) {
       const a = aspects[i]!;
       levels[i] = readLevel(ctx, layout.kind, row, a.col, a.header);
     }
-    if (!key.ok) continue;
+    if (!ok) continue;
     if (rater.ok && raterCol !== undefined) {
-      const k = `${key.target}\u0001${normName(rater.value)}`;
-      const first = seen.get(k);
-      if (first !== undefined) {
+      const first = raters.firstRow(key.target, rater.value, row);
+      if (first !== row) {
         bc.issues.push(issue('BALLOT_RATER_DUPLICATE', ref(ctx, row, raterCol), { target: key.target, first: a1({ sheet: sheet.name, row: first, col: raterCol }) }));
         continue;
       }
-      seen.set(k, row);
     }
     builder.addRow(key.target, key.group);
     for (let i = 0; i < aspects.length; i++) builder.addBallot(key.target, key.group, aspects[i]!.aspect, levels[i] ?? 'invalid');
   }
+}
+
+/**
+ * Which row first gave each (target, 评议人) pair. Targets and raters (normalised, `张三 ` = `张三`) are
+ * numbered, and the pair becomes one number (Szudzik's pairing: exact, and a small integer below 32,768
+ * targets and raters), so ~142k 民主评议 ballots with raters cost one numeric Map entry each, not a
+ * Map per target or a key string per ballot.
+ */
+class RaterCheck {
+  private readonly targets = new Map<string, number>();
+  private readonly raters = new Map<string, number>();
+  /** Rater text as typed → its number, so each distinct spelling is normalised once. */
+  private readonly typed = new Map<string, number>();
+  private readonly first = new Map<number, number>();
+
+  /** The row of the pair's first ballot; `row` itself when this is the first. */
+  firstRow(target: string, rater: string, row: number): number {
+    const t = intern(this.targets, target);
+    let r = this.typed.get(rater);
+    if (r === undefined) {
+      r = intern(this.raters, normName(rater));
+      this.typed.set(rater, r);
+    }
+    const key = t >= r ? t * t + t + r : r * r + t;
+    const first = this.first.get(key);
+    if (first !== undefined) return first;
+    this.first.set(key, row);
+    return row;
+  }
+}
+
+function intern(map: Map<string, number>, s: string): number {
+  let v = map.get(s);
+  if (v === undefined) {
+    v = map.size;
+    map.set(s, v);
+  }
+  return v;
 }
 
 /** A (target, group, aspect) a 计票 sheet gave, with its first row's target cell (BALLOT_FORMS_OVERLAP). */
@@ -226,12 +256,14 @@ export function readCountsForm(sheet: RawSheet, layout: BallotLayout, builder: T
   const firstAt = new Map<string, CountedKey>();
   const counts = new Array<number>(names.length);
 
+  const key: RowKey = { target: '', group: '' };
+
   for (const row of dataRows(sheet, table.headerRow, usedColumns(table))) {
-    const key = readKey(ctx, bc, layout, cols, row);
+    const ok = readKey(ctx, bc, layout, cols, row, key);
     let aspect: string | undefined = SINGLE_ASPECT;
     if (layout.countsHaveAspect) aspect = readAspect(ctx, row, aspectCol ?? 0);
     for (let i = 0; i < names.length; i++) counts[i] = readBallotCount(ctx, row, levelCols[i], names[i] ?? '') ?? 0;
-    if (!key.ok || aspect === undefined) continue;
+    if (!ok || aspect === undefined) continue;
     builder.addCounts(key.target, key.group, aspect, counts);
     const k = `${key.target}\u0001${key.group}\u0001${aspect}`;
     if (!firstAt.has(k)) firstAt.set(k, { target: key.target, group: key.group, aspect, at: ref(ctx, row, cols.target) });

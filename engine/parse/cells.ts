@@ -4,8 +4,8 @@
  */
 import { issue, type Issue } from '../issues';
 import type { CellRef } from '../location';
-import { cellAt, isBlank, isCellError, type RawSheet, type Scalar } from '../raw';
-import { cellText, normId, plainText } from './normalize';
+import { cellAt, isCellError, type RawSheet, type Scalar } from '../raw';
+import { cellText, isBlankCell, normId, plainText } from './normalize';
 import { readNumberCell, type NumberKind } from './numbers';
 
 /** A read cell: its value, or why there is none (blank, or already reported). */
@@ -29,7 +29,7 @@ export function ref(ctx: ReadContext, row: number, col: number): CellRef {
 function readWith(ctx: ReadContext, row: number, col: number | undefined, column: string, f: (v: Scalar) => string): Read<string> {
   if (col === undefined) return BLANK;
   const v = cellAt(ctx.sheet, row, col);
-  if (isBlank(v)) return BLANK;
+  if (isBlankCell(v)) return BLANK;
   if (isCellError(v)) {
     ctx.issues.push(issue('CELL_ERROR_VALUE', ref(ctx, row, col), { value: v.code, column }));
     return BAD;

@@ -7,12 +7,11 @@ import type { Member } from '../ballots';
 import { issue, type Issue } from '../issues';
 import { formatLocation, type CellRef } from '../location';
 
-/** Where a row named its member: the 党员编号, 姓名 and 支部编号 cells. */
-export interface MemberCells {
-  readonly id: CellRef;
-  /** The 姓名 cell; null when the sheet has no 姓名 column. */
-  readonly name: CellRef | null;
-  readonly branch: CellRef;
+/** The columns a sheet names its members in: 党员编号, 姓名 (absent: undefined) and 支部编号. */
+export interface MemberColumns {
+  readonly id: number;
+  readonly name: number | undefined;
+  readonly branch: number;
 }
 
 interface Entry {
@@ -35,10 +34,11 @@ export class MemberRegistry {
    * one (a 计票 row without names followed by ballots with them). A different 姓名 or 支部编号 →
    * BALLOT_MEMBER_CONFLICT on the differing cell (姓名 first), once per distinct variant.
    */
-  note(id: string, name: string, branch: string, cells: MemberCells): void {
+  note(id: string, name: string, branch: string, sheet: string, row: number, cols: MemberColumns): void {
+    // Cells are built only when needed: this runs once per 民主评议 ballot (~142k rows).
     const e = this.entries.get(id);
     if (!e) {
-      this.entries.set(id, { id, name, branch, at: cells.id });
+      this.entries.set(id, { id, name, branch, at: { sheet, row, col: cols.id } });
       return;
     }
     if (e.name === '' && name !== '') e.name = name;
@@ -47,8 +47,8 @@ export class MemberRegistry {
     const variant = `${id}\u0001${name}\u0001${branch}`;
     if (this.reported.has(variant)) return;
     this.reported.add(variant);
-    const at = nameDiffers && cells.name ? cells.name : cells.branch;
-    this.issues.push(issue('BALLOT_MEMBER_CONFLICT', at, { id, first: formatLocation(e.at) }));
+    const col = nameDiffers && cols.name !== undefined ? cols.name : cols.branch;
+    this.issues.push(issue('BALLOT_MEMBER_CONFLICT', { sheet, row, col }, { id, first: formatLocation(e.at) }));
   }
 
   /** The members, in first-named order. */

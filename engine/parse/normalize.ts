@@ -2,31 +2,44 @@
  * Text normalisation shared by every input sheet (workbook.md §1): users type on Chinese IMEs, so
  * `Ｂｒａｎｃｈｅｓ `, `８５` and `１．１` must read like `Branches`, `85` and `1.1`.
  */
-import { isCellError, type Scalar } from '../raw';
+import { isBlank, isCellError, type Scalar } from '../raw';
 
 /**
  * Full-width ASCII (U+FF01–U+FF5E) → half-width, U+3000 → space, U+2212 (−) → `-`:
  * `Ｂｒａｎｃｈ　８５％` → `Branch 85%`.
  */
 export function toHalfWidth(s: string): string {
-  let out = '';
-  let changed = false;
-  for (let i = 0; i < s.length; i++) {
+  // Most cells need no change: scan first and return the string itself, so reading ~160k ballot rows
+  // does not build a copy of every id and level character by character.
+  let i = 0;
+  while (i < s.length) {
     const code = s.charCodeAt(i);
-    if (code >= 0xff01 && code <= 0xff5e) {
-      out += String.fromCharCode(code - 0xfee0);
-      changed = true;
-    } else if (code === 0x3000) {
-      out += ' ';
-      changed = true;
-    } else if (code === 0x2212) {
-      out += '-';
-      changed = true;
-    } else {
-      out += s[i];
-    }
+    if ((code >= 0xff01 && code <= 0xff5e) || code === 0x3000 || code === 0x2212) break;
+    i++;
   }
-  return changed ? out : s;
+  if (i === s.length) return s;
+  let out = s.slice(0, i);
+  for (; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
+    else if (code === 0x3000) out += ' ';
+    else if (code === 0x2212) out += '-';
+    else out += s[i];
+  }
+  return out;
+}
+
+/**
+ * Exactly `isBlank` (engine/raw.ts), with a fast path for the common cell: a string whose first
+ * character is plainly not white space (printable ASCII, or above U+3000 other than U+FEFF, which
+ * covers CJK) is not blank, without running a regex over it. Matters at ~800k ballot cells.
+ */
+export function isBlankCell(v: Scalar | undefined): boolean {
+  if (typeof v === 'string' && v.length > 0) {
+    const c = v.charCodeAt(0);
+    if ((c > 32 && c < 127) || (c > 0x3000 && c !== 0xfeff)) return false;
+  }
+  return isBlank(v);
 }
 
 /** How sheet names, headers, setting keys and choice values compare: half-width, trimmed, lower case. */

@@ -5,7 +5,7 @@
  */
 import { issue, type Issue } from '../issues';
 import { isBlank, isCellError, type RawSheet } from '../raw';
-import { cellText, normName } from './normalize';
+import { cellText, isBlankCell, normName } from './normalize';
 
 /** One column a table knows: its contract header, its aliases, and whether the table needs it. */
 export interface ColumnSpec<K extends string> {
@@ -45,8 +45,13 @@ export function firstNonEmptyRow(sheet: RawSheet, from = 0): number {
 export function isRowBlank(sheet: RawSheet, row: number, cols?: readonly number[]): boolean {
   const cells = sheet.cells[row];
   if (!cells) return true;
-  if (cols) return cols.every((c) => isBlank(cells[c]));
-  return cells.every((v) => isBlank(v));
+  // Plain loops: this runs once per data row of every sheet (~160k ballot rows).
+  if (cols) {
+    for (let i = 0; i < cols.length; i++) if (!isBlankCell(cells[cols[i] ?? -1])) return false;
+    return true;
+  }
+  for (let c = 0; c < cells.length; c++) if (!isBlankCell(cells[c])) return false;
+  return true;
 }
 
 /** Build the lookup from normalised header text to spec key (header and every alias). */
