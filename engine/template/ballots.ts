@@ -2,8 +2,8 @@
  * The sample's ballots (workbook.md §2.7): per branch about 30 双述双评 ballots (上级 ~5, 党员 ~ turnout ×
  * 党员人数, 群众 ~5), about 50 满意度 ballots (党员 and 群众), and every member (党员人数 of them) appraised
  * in 民主评议 by the branch's voting members (~25 ballots each). Levels follow the branch's latent
- * quality; one ballot per kind in every 20 branches is blank or unreadable (废票: warnings, never errors), some use the synonyms
- * 较差 and A–D. Ballots are drawn first as level indexes and only then written in long or 计票 form, so
+ * quality; one ballot per kind in every 20 branches is blank or unreadable (废票: warnings, never
+ * errors); some use the synonyms 较差 and A–D. Ballots are drawn first as level indexes and only then written in long or 计票 form, so
  * both forms of one seed hold the same valid votes. Linear in ballots; one pass per kind.
  */
 import { BALLOT_LEVELS, REVIEW_ASPECTS, type BallotKind } from '../ballots';
@@ -22,7 +22,7 @@ import { personName, type SampleBranch } from './roster';
 
 /** A blank level (废票). */
 const BLANK = -1;
-/** A level no one can read (废票): the text comes from UNREADABLE. */
+/** A level no one can read (废票): the text comes from UNREADABLE_TEXT. */
 const UNREADABLE = -2;
 
 /** What people write that is not a level. */
@@ -46,6 +46,8 @@ interface Spoilt {
   readonly ballot: number;
   readonly aspect: number;
   readonly level: Drawn;
+  /** Picks the unreadable text. */
+  readonly variant: number;
 }
 
 /** The branches (indexes) that get a 废票, floor(n / 20) of them, chosen at random. */
@@ -59,7 +61,7 @@ function spoiltBranches(n: number, rnd: Random): Set<number> {
 /** The 废票 of a branch with `ballots` ballots of `aspects` aspects, or null when the branch has none. */
 function spoil(chosen: boolean, ballots: number, aspects: number, rnd: Random): Spoilt | null {
   if (!chosen || ballots === 0) return null;
-  return { ballot: rnd.int(0, ballots - 1), aspect: rnd.int(0, aspects - 1), level: rnd.chance(2 / 3) ? BLANK : UNREADABLE };
+  return { ballot: rnd.int(0, ballots - 1), aspect: rnd.int(0, aspects - 1), level: rnd.chance(2 / 3) ? BLANK : UNREADABLE, variant: rnd.next() };
 }
 
 /** A long-form cell: the level's name, a synonym (`较差`, a letter) or the 废票 text. */
@@ -79,9 +81,12 @@ function levelText(kind: BallotKind, d: Drawn, letters: boolean, variant: number
 const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x));
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
-/** 双述双评's level from a rater's perceived quality: ≥ 0.86 好, ≥ 0.72 较好, ≥ 0.56 一般, else 差. */
+/**
+ * 双述双评's level from a rater's perceived quality: ≥ 0.82 好, ≥ 0.6 较好, ≥ 0.48 一般, else 差. Raters
+ * are kinder than the rubric, so 约谈提醒 (好评率 < 0.7) reaches only the weakest few percent.
+ */
 function reviewLevel(v: number): number {
-  return v >= 0.86 ? 0 : v >= 0.72 ? 1 : v >= 0.56 ? 2 : 3;
+  return v >= 0.82 ? 0 : v >= 0.6 ? 1 : v >= 0.48 ? 2 : 3;
 }
 
 /** Rater groups of 双述双评: code prefix, ballots, how strict and how noisy. */
@@ -217,7 +222,7 @@ function appraisalBallots(branches: readonly SampleBranch[], form: BallotForm, r
         const level = u < odds.fail ? 3 : u < odds.fail + odds.basic ? 2 : u < odds.fail + odds.basic + odds.excellent ? 0 : 1;
         const d = bad !== null && bad.ballot === ballot ? bad.level : level;
         if (d >= 0) c[d] = (c[d] ?? 0) + 1;
-        if (form === 'long') rows.push([id, name, b.id, levelText('appraisal', d, false, d === UNREADABLE ? 0.5 : 0)]);
+        if (form === 'long') rows.push([id, name, b.id, levelText('appraisal', d, false, bad?.variant ?? 0)]);
       }
       if (form === 'counted') rows.push([id, name, b.id, ...c]);
     }

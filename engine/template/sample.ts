@@ -288,7 +288,7 @@ export function sampleSheets(options: SampleOptions): OutputSheet[] {
     ...wide,
     ledgerSheet(columns, ledger),
     vetoSheet(vetoRows),
-    ...(options.ballots ?? true ? sampleBallotSheets(branches, seed, options.ballotForms, new Set(vetoes.map((v) => v.index))) : []),
+    ...((options.ballots ?? true) ? sampleBallotSheets(branches, seed, options.ballotForms, new Set(vetoes.map((v) => v.index))) : []),
     settingsSheet(overrides, locale),
     guideSheet(locale),
   ];

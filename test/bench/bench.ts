@@ -1,11 +1,18 @@
 /**
  * `npm run bench`: how long `branch-rating score` takes and how much memory it needs, at
  * S = 255 and M = 2,000 branches (6 上级 wide forms + 自评 in the long 评分 sheet, ~25 rated
- * indicators each). Prints figures; asserts nothing (house style: speed is measured, not tested).
+ * indicators each, and the sample's ballots: ~30 双述双评 and ~50 满意度 per branch, ~25 民主评议 per
+ * member). Prints figures; asserts nothing (house style: speed is measured, not tested).
+ *
+ * S has every ballot kind in long form (~162k ballot rows). M has the same ballots per branch, with
+ * 民主评议 in 计票 form (one row per member): in long form M would hold ~1.15M 民主评议 rows, which the
+ * exceljs whole-workbook writer needs ~6 minutes and ~9 GB to produce (`--m-long` adds that size,
+ * one run, with a 20 GB heap).
  *
  * Each run is a fresh child process doing exactly what `score` does (one full exceljs load → raw →
  * runWorkbook → add output sheets → write), so process.resourceUsage().maxRSS is that run's peak.
- * `npm run bench -- --quick` does one run per size.
+ * Workbooks are generated in a child too. Last, the engine alone (in-process, warm, no file) with and
+ * without ballots, to show the ballot cost per row. `npm run bench -- --quick` does one run per size.
  */
 import { execFile } from 'node:child_process';
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -14,7 +21,7 @@ import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { runWorkbook } from '../../engine/index';
-import { sampleSheets } from '../../engine/template';
+import { sampleSheets, sampleWorkbook, type BallotForms, type SampleOptions } from '../../engine/template';
 import { loadExcelWorkbook, rawFromExcel, readWorkbook } from '../../cli/xlsx-read';
 import { addOutputSheets, workbookBytes, writeNewWorkbook } from '../../cli/xlsx-write';
 
@@ -28,6 +35,23 @@ interface Sample {
   readonly rssMb: number;
   readonly rows: number;
   readonly cells: number;
+}
+
+/** The ballot sheets of the sample, long or 计票. */
+const BALLOT_SHEETS = ['双述双评', '满意度', '民主评议', '双述双评计票', '满意度计票', '民主评议计票'];
+
+interface Generated {
+  readonly ballotRows: Record<string, number>;
+  readonly ms: number;
+}
+
+/** Child: write the sample workbook of `options` to `file`; ballot rows per sheet as one JSON line. */
+async function generate(file: string, options: SampleOptions): Promise<void> {
+  const t = performance.now();
+  const sheets = sampleSheets(options);
+  await writeFile(file, await writeNewWorkbook(sheets));
+  const ballotRows = Object.fromEntries(sheets.filter((s) => BALLOT_SHEETS.includes(s.name)).map((s) => [s.name, s.rows.length]));
+  process.stdout.write(`${JSON.stringify({ ballotRows, ms: performance.now() - t })}\n`);
 }
 
 /** Child: one score pipeline on `file`, timings and peak RSS as one JSON line. */
@@ -75,16 +99,18 @@ function print(s: Omit<Sample, 'rssMb'>): void {
   process.stdout.write(`${JSON.stringify({ ...s, rssMb })}\n`);
 }
 
-function spawnChild(file: string, mode: string): Promise<Sample> {
+/** Run this script in a fresh process with `args`; its last stdout line parsed as JSON. */
+function spawnChild<T>(args: readonly string[], heapMb: number | undefined): Promise<T> {
+  const heap = heapMb === undefined ? [] : [`--max-old-space-size=${heapMb}`];
   return new Promise((done, fail) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', SELF, '--child', file, mode],
-      { cwd: ROOT, maxBuffer: 1 << 20, timeout: 30 * 60_000 },
+      [...heap, '--import', 'tsx', SELF, ...args],
+      { cwd: ROOT, maxBuffer: 1 << 20, timeout: 60 * 60_000 },
       (error, stdout, stderr) => {
         if (error) return fail(new Error(`child failed (${String(error.code)}): ${stderr.slice(-2000)}`));
         const line = stdout.trim().split('\n').pop() ?? '';
-        done(JSON.parse(line) as Sample);
+        done(JSON.parse(line) as T);
       },
     );
   });
@@ -99,30 +125,48 @@ function median(xs: readonly number[]): number {
 const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const msText = (ms: number) => (ms >= 1000 ? sec(ms) : `${Math.round(ms)} ms`);
 
-async function parent(quick: boolean): Promise<void> {
+interface Size {
+  readonly label: string;
+  readonly branches: number;
+  readonly runs: number;
+  readonly ballotForms: BallotForms;
+  /** --max-old-space-size for the children (the default ~4 GB heap is too small for M in long form). */
+  readonly heapMb?: number;
+}
+
+const thousands = (n: number) => n.toLocaleString('en-US');
+const ballotText = (rows: Record<string, number>) =>
+  Object.entries(rows)
+    .map(([k, v]) => `${k} ${thousands(v)}`)
+    .join(' · ');
+
+async function parent(quick: boolean, mLong: boolean): Promise<void> {
   const dir = join(ROOT, 'out', 'bench');
   await mkdir(dir, { recursive: true });
-  const sizes = [
-    { label: 'S', branches: 255, runs: quick ? 1 : 5 },
-    { label: 'M', branches: 2000, runs: quick ? 1 : 3 },
+  const sizes: Size[] = [
+    { label: 'S', branches: 255, runs: quick ? 1 : 5, ballotForms: {} },
+    { label: 'M', branches: 2000, runs: quick ? 1 : 3, ballotForms: { appraisal: 'counted' } },
   ];
+  if (mLong) sizes.push({ label: 'M-long', branches: 2000, runs: 1, ballotForms: {}, heapMb: 20_000 });
   process.stdout.write(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
   const rows: string[] = [];
   const summary: { label: string; read: number; engine: number; write: number; rss: number }[] = [];
   for (const size of sizes) {
-    const file = join(dir, `bench-${size.branches}.xlsx`);
-    const t = performance.now();
-    await writeFile(file, await writeNewWorkbook(sampleSheets({ branches: size.branches, form: 'wide' })));
+    const file = join(dir, `bench-${size.label}.xlsx`);
+    const options: SampleOptions = { branches: size.branches, form: 'wide', ballotForms: size.ballotForms };
+    const gen = await spawnChild<Generated>(['--generate', file, JSON.stringify(options)], size.heapMb);
     const mb = (await stat(file)).size / 2 ** 20;
-    process.stdout.write(`${size.label}: generated ${file} (${mb.toFixed(1)} MB) in ${sec(performance.now() - t)} (not timed below)\n`);
+    process.stdout.write(
+      `${size.label}: generated ${file} (${mb.toFixed(1)} MB; ballot rows: ${ballotText(gen.ballotRows)}) in ${sec(gen.ms)} (not timed below)\n`,
+    );
 
     const samples: Sample[] = [];
     for (let i = 0; i < size.runs; i++) {
-      const s = await spawnChild(file, 'score');
+      const s = await spawnChild<Sample>(['--child', file, 'score'], size.heapMb);
       samples.push(s);
       process.stdout.write(`  run ${i + 1}/${size.runs}: read ${msText(s.readMs)}, engine ${msText(s.engineMs)}, write ${msText(s.writeMs)}, peak RSS ${s.rssMb.toFixed(0)} MB\n`);
     }
-    const values = await spawnChild(file, 'values');
+    const values = await spawnChild<Sample>(['--child', file, 'values'], size.heapMb);
     const first = samples[0];
     const m = {
       read: median(samples.map((s) => s.readMs)),
@@ -131,8 +175,9 @@ async function parent(quick: boolean): Promise<void> {
       rss: median(samples.map((s) => s.rssMb)),
     };
     summary.push({ label: size.label, ...m });
+    const ballots = Object.values(gen.ballotRows).reduce((a, b) => a + b, 0);
     rows.push(
-      `| ${size.label} (${size.branches} branches, ${first?.rows ?? 0} rows, ${first?.cells ?? 0} cells, ${mb.toFixed(1)} MB) | ${size.runs} | ${sec(m.read)} | ${msText(m.engine)} | ${sec(m.write)} | ${sec(m.read + m.engine + m.write)} | ${m.rss.toFixed(0)} MB | ${((m.engine / m.read) * 100).toFixed(1)} % | ${sec(values.readMs)}, ${values.rssMb.toFixed(0)} MB |`,
+      `| ${size.label} (${size.branches} branches, ${thousands(first?.rows ?? 0)} rows of which ${thousands(ballots)} ballot rows, ${thousands(first?.cells ?? 0)} cells, ${mb.toFixed(1)} MB) | ${size.runs} | ${sec(m.read)} | ${msText(m.engine)} | ${sec(m.write)} | ${sec(m.read + m.engine + m.write)} | ${m.rss.toFixed(0)} MB | ${((m.engine / m.read) * 100).toFixed(1)} % | ${sec(values.readMs)}, ${values.rssMb.toFixed(0)} MB |`,
     );
   }
   process.stdout.write('\nMedians (score pipeline: full load → runWorkbook → write):\n\n');
@@ -146,11 +191,51 @@ async function parent(quick: boolean): Promise<void> {
       `\nS → M (×${(2000 / 255).toFixed(1)} branches): read ${g(s.read, m.read)}, engine ${g(s.engine, m.engine)}, write ${g(s.write, m.write)}, peak RSS ${g(s.rss, m.rss)}\n`,
     );
   }
+  engineOnly(quick);
+}
+
+/** Median ms of `runs` runWorkbook calls after one warm-up. */
+function timeEngine(raw: ReturnType<typeof sampleWorkbook>, runs: number): number {
+  runWorkbook(raw);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    runWorkbook(raw);
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+/**
+ * The engine alone, in this process, warm, on sampleWorkbook (no file): with and without ballots, so the
+ * difference is the ballot work (parse, tally, compute, emit). Linear in ballots when µs per row holds.
+ */
+function engineOnly(quick: boolean): void {
+  const runs = quick ? 2 : 5;
+  const cases: { label: string; options: SampleOptions }[] = [
+    { label: 'S, all long', options: { branches: 255 } },
+    { label: 'M, 民主评议 计票', options: { branches: 2000, ballotForms: { appraisal: 'counted' } } },
+    { label: 'M, all long', options: { branches: 2000 } },
+  ];
+  process.stdout.write('\nEngine alone (in-process, warm, no file; median of runs):\n\n');
+  process.stdout.write('| sample | ballot rows | engine without ballots | engine with ballots | ballot work | per 1,000 ballot rows |\n');
+  process.stdout.write('|---|---|---|---|---|---|\n');
+  for (const c of cases) {
+    const withBallots = sampleWorkbook(c.options);
+    const ballotRows = withBallots.sheets.filter((s) => BALLOT_SHEETS.includes(s.name)).reduce((n, s) => n + s.cells.length - 1, 0);
+    const without = timeEngine(sampleWorkbook({ ...c.options, ballots: false }), runs);
+    const full = timeEngine(withBallots, runs);
+    process.stdout.write(
+      `| ${c.label} | ${thousands(ballotRows)} | ${msText(without)} | ${msText(full)} | ${msText(full - without)} | ${(((full - without) / ballotRows) * 1000).toFixed(2)} ms |\n`,
+    );
+  }
 }
 
 const args = process.argv.slice(2);
 if (args[0] === '--child') {
   await child(args[1] ?? '', args[2] ?? 'score');
+} else if (args[0] === '--generate') {
+  await generate(args[1] ?? '', JSON.parse(args[2] ?? '{}') as SampleOptions);
 } else {
-  await parent(args.includes('--quick'));
+  await parent(args.includes('--quick'), args.includes('--m-long'));
 }

@@ -37,7 +37,18 @@ const DEFAULT_SAMPLE = sampleSheets({ branches: 255 });
 
 describe('sampleSheets: shape and counts', () => {
   it('writes the template sheets plus one 评分-<rater> form per upper rater', () => {
-    expect(DEFAULT_SAMPLE.map((s) => s.name).filter((n) => !n.startsWith('评分-'))).toEqual(['支部', '指标', '评分', '台账', '否决', '参数']);
+    expect(DEFAULT_SAMPLE.map((s) => s.name).filter((n) => !n.startsWith('评分-'))).toEqual([
+      '支部',
+      '指标',
+      '评分',
+      '台账',
+      '否决',
+      '双述双评',
+      '满意度',
+      '民主评议',
+      '参数',
+      '填表说明',
+    ]);
     expect(forms(DEFAULT_SAMPLE)).toHaveLength(6);
     const tables = DEFAULT_SAMPLE.map((s) => s.tableName);
     expect(new Set(tables).size).toBe(tables.length);
@@ -213,12 +224,11 @@ describe('sampleSheets: determinism', () => {
     expect(sampleWorkbook({ branches: 30 })).toEqual(sampleWorkbook({ branches: 30, seed: 20261121 }));
   });
 
-  it('changes only instruction lines and 说明 with the locale', () => {
+  it('changes only instruction lines, 说明 and 填表说明 with the locale', () => {
     const zh = sampleSheets({ branches: 10 });
     const en = sampleSheets({ branches: 10, locale: 'en-US' });
-    expect(en.map((x) => [x.name, x.columns, x.rows.map((r) => (x.name === '参数' ? r.slice(0, 2) : r))])).toEqual(
-      zh.map((x) => [x.name, x.columns, x.rows.map((r) => (x.name === '参数' ? r.slice(0, 2) : r))]),
-    );
+    const fixed = (x: OutputSheet) => [x.name, x.columns, x.rows.map((r) => (x.name === '参数' ? r.slice(0, 2) : x.name === '填表说明' ? r.slice(0, 1) : r))];
+    expect(en.map(fixed)).toEqual(zh.map(fixed));
     const zhForm = forms(zh)[0];
     const enForm = forms(en)[0];
     expect(enForm?.preamble?.[1]).toEqual(zhForm?.preamble?.[1]);

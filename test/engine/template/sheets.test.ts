@@ -6,9 +6,9 @@ import { DEFAULT_RUBRIC, settingsText, sheetToRaw, templateSheets, wideFormSheet
 const headers = (name: string, sheets = templateSheets()): string[] => sheets.find((s) => s.name === name)?.columns.map((c) => c.header) ?? [];
 
 describe('templateSheets', () => {
-  it('writes the six input sheets with the contract headers', () => {
+  it('writes the input sheets with the contract headers, the ballot sheets in long form, then 填表说明', () => {
     const sheets = templateSheets();
-    expect(sheets.map((s) => s.name)).toEqual(['支部', '指标', '评分', '台账', '否决', '参数']);
+    expect(sheets.map((s) => s.name)).toEqual(['支部', '指标', '评分', '台账', '否决', '双述双评', '满意度', '民主评议', '参数', '填表说明']);
     expect(headers('支部')).toEqual(['支部编号', '支部名称', '所属党委', '支部类型', '支部书记', '党员人数', '党小组数', '运行月数', '上年等次']);
     expect(headers('指标')).toEqual(expect.arrayContaining(['指标编号', '一级指标', '二级指标', '三级指标', '分值', '计分方式', '台账公式', '预警线', '否决', '整改建议']));
     expect(headers('评分')).toEqual(['支部编号', '指标编号', '评分人', '评分人类别', '得分', '备注']);
@@ -18,7 +18,7 @@ describe('templateSheets', () => {
 
   it('leaves data sheets blank and fills 指标 with the default rubric', () => {
     const sheets = templateSheets();
-    for (const name of ['支部', '评分', '台账', '否决']) expect(sheets.find((s) => s.name === name)?.rows).toEqual([]);
+    for (const name of ['支部', '评分', '台账', '否决', '双述双评', '满意度', '民主评议']) expect(sheets.find((s) => s.name === name)?.rows).toEqual([]);
     const rubric = sheets.find((s) => s.name === '指标');
     expect(rubric?.rows.map((r) => r[0])).toEqual(DEFAULT_RUBRIC.map((r) => r.id));
     const pointsCol = headers('指标').indexOf('分值');
@@ -39,7 +39,7 @@ describe('templateSheets', () => {
 
   it('formats id columns as text so that 001 and 1.10 survive Excel', () => {
     for (const s of templateSheets()) {
-      for (const c of s.columns) if (c.header === '支部编号' || c.header === '指标编号') expect(c.format, `${s.name}.${c.header}`).toBe('@');
+      for (const c of s.columns) if (['支部编号', '指标编号', '党员编号'].includes(c.header)) expect(c.format, `${s.name}.${c.header}`).toBe('@');
     }
   });
 
