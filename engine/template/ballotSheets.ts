@@ -5,10 +5,10 @@
  * instructions never go above an input sheet's header (the header is the first non-empty row, §1).
  */
 import { BALLOT_LEVELS, REVIEW_ASPECTS, REVIEW_GROUPS } from '../ballots';
-import type { OutputColumn, OutputSheet, OutputValue } from '../output';
+import type { OutputColumn, OutputSheet } from '../output';
+import { col, sheet, type Rows } from './build';
 import type { TemplateLocale } from './settingsText';
 
-type Rows = readonly (readonly OutputValue[])[];
 
 /** How a ballot kind is entered: one row per ballot (long) or counts per level (counted, `…计票`). */
 export type BallotForm = 'long' | 'counted';
@@ -26,17 +26,6 @@ export const SATISFACTION_COUNT_HEADERS = ['支部编号', '评议人类别', ..
 /** 民主评议计票: one row per member. */
 export const APPRAISAL_COUNT_HEADERS = ['党员编号', '姓名', '支部编号', ...BALLOT_LEVELS.appraisal] as const;
 
-const col = (header: string, width: number, format?: OutputColumn['format']): OutputColumn =>
-  format === undefined ? { header, width } : { header, width, format };
-
-const sheet = (name: string, tableName: string, columns: OutputColumn[], rows: Rows, freezeColumns: number): OutputSheet => ({
-  name,
-  tableName,
-  columns,
-  rows,
-  freezeColumns,
-  highlights: [],
-});
 
 const counts = (levels: readonly string[]): OutputColumn[] => levels.map((l) => col(l, Math.max(8, l.length * 2 + 2), '0'));
 

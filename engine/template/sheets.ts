@@ -4,13 +4,13 @@
  * generator fills the same builders with data, so a blank and a sample workbook never differ in shape.
  * The ballot sheets and 填表说明 are in ballotSheets.ts.
  */
-import type { OutputColumn, OutputSheet, OutputValue } from '../output';
+import type { OutputSheet } from '../output';
+import { col, sheet, type Rows } from './build';
 import { DEFAULTS, SETTING_KEYS, type SettingKey } from '../settings';
 import { blankBallotSheets, guideSheet, type BallotForm } from './ballotSheets';
 import { DEFAULT_RUBRIC, type RubricRow } from './rubric';
 import { SETTING_NOTES, settingsText, type TemplateLocale } from './settingsText';
 
-type Rows = readonly (readonly OutputValue[])[];
 
 /** 支部 (§2.1). */
 export const BRANCH_HEADERS = ['支部编号', '支部名称', '所属党委', '支部类型', '支部书记', '党员人数', '党小组数', '运行月数', '上年等次'] as const;
@@ -61,17 +61,6 @@ export function ratedRows(rubric: readonly RubricRow[] = DEFAULT_RUBRIC): Rubric
   return rubric.filter((r) => r.method !== '台账');
 }
 
-const col = (header: string, width: number, format?: OutputColumn['format']): OutputColumn =>
-  format === undefined ? { header, width } : { header, width, format };
-
-const sheet = (name: string, tableName: string, columns: OutputColumn[], rows: Rows, freezeColumns: number): OutputSheet => ({
-  name,
-  tableName,
-  columns,
-  rows,
-  freezeColumns,
-  highlights: [],
-});
 
 /** 支部 with the given rows (in BRANCH_HEADERS order). Ids are text ('@') so `001` survives Excel. */
 export function branchSheet(rows: Rows = []): OutputSheet {

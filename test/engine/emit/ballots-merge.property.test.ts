@@ -12,6 +12,7 @@ import { rowKey } from '../../../engine/emit/user-columns';
 import type { OutputSheet, OutputValue } from '../../../engine/output';
 import type { RawSheet, Scalar } from '../../../engine/raw';
 import { asRaw, branch, model, stats, withBallots } from './build';
+import { isSubMultiset } from './multiset';
 
 const M = withBallots(model([branch('001'), branch('002')]), ['appraisal']);
 const UNIVERSE: readonly AppraisalResult[] = [
@@ -103,16 +104,6 @@ function carriedRows(header: readonly Scalar[], rows: readonly (readonly (Scalar
     .sort();
 }
 
-function isSubMultiset(small: readonly string[], big: readonly string[]): boolean {
-  const counts = new Map<string, number>();
-  for (const s of big) counts.set(s, (counts.get(s) ?? 0) + 1);
-  for (const s of small) {
-    const n = counts.get(s) ?? 0;
-    if (n === 0) return false;
-    counts.set(s, n - 1);
-  }
-  return true;
-}
 
 describe('民主评议汇总 最终等次 merge (property, fixed seed)', () => {
   it('keeps every value typed, by 党员编号, loses no row and starts new members blank', () => {

@@ -11,6 +11,7 @@ import type { OutputSheet, OutputValue } from '../../../engine/output';
 import type { RawSheet, Scalar } from '../../../engine/raw';
 import type { Gap } from '../../../engine/results';
 import { asRaw, branch, gap, model } from './build';
+import { isSubMultiset } from './multiset';
 
 const M = model([branch('001'), branch('002'), branch('003', { unit: '理学院党委' })]);
 const UNIVERSE: readonly Gap[] = [
@@ -96,16 +97,6 @@ function carriedRows(header: readonly Scalar[], rows: readonly (readonly (Scalar
     .sort();
 }
 
-function isSubMultiset(small: readonly string[], big: readonly string[]): boolean {
-  const counts = new Map<string, number>();
-  for (const s of big) counts.set(s, (counts.get(s) ?? 0) + 1);
-  for (const s of small) {
-    const n = counts.get(s) ?? 0;
-    if (n === 0) return false;
-    counts.set(s, n - 1);
-  }
-  return true;
-}
 
 describe('问题清单 merge (property, fixed seed)', () => {
   it('keeps every value the user wrote, by key, and loses no row', () => {
