@@ -1,5 +1,6 @@
 // Lint: zero warnings in CI. Layering is enforced here: engine/** is pure and may not import the
 // adapters (cli/, addin/), React, Office, exceljs or Node built-ins.
+import officeAddins from 'eslint-plugin-office-addins';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -12,6 +13,28 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
       eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    // The .xlsx adapter is shared by the CLI and the web page: it must run in a browser.
+    files: ['cli/xlsx-read.ts', 'cli/xlsx-write.ts', 'cli/messages.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'path', 'os'], message: 'Shared with the web page: no Node built-ins.' }] }],
+    },
+  },
+  {
+    // Office.js rules from Microsoft's add-in linter (office-addin-lint): no context.sync() in loops,
+    // load before read, sync after load.
+    files: ['addin/**/*.ts', 'addin/**/*.tsx'],
+    plugins: { 'office-addins': officeAddins },
+    rules: {
+      'office-addins/no-context-sync-in-loop': 'error',
+      'office-addins/call-sync-before-read': 'error',
+      'office-addins/load-object-before-read': 'error',
+      'office-addins/call-sync-after-load': 'error',
+      'office-addins/no-empty-load': 'error',
+      'office-addins/no-navigational-load': 'error',
+      'office-addins/no-office-initialize': 'error',
     },
   },
   {

@@ -55,6 +55,15 @@ export interface OutputSheet {
    * counts and ratios, so each row's unit picks its own format.
    */
   readonly cellFormats?: readonly CellFormat[];
+  /** Data validation on data cells (scoring forms: 0..分值 per indicator column); applied where the host supports it. */
+  readonly validations?: readonly ColumnValidation[];
+}
+
+/** A number-between rule on a column's data cells (the hosts add a Chinese prompt and error message). */
+export interface ColumnValidation {
+  readonly column: string;
+  readonly min: number;
+  readonly max: number;
 }
 
 /** The number format of one cell: `row` is 0-based among `rows` (the header not counted). */
