@@ -2,10 +2,11 @@
  * OutputSheet[] → .xlsx bytes, with exceljs. No Node-only code here: the web page uses it too.
  *
  * A run replaces the output sheets whole and leaves every other sheet as exceljs read it (values,
- * formulas, styles). Charts (OutputSheet.chart) are not written: exceljs cannot create them.
+ * formulas, styles). Charts (OutputSheet.chart) are not written: exceljs cannot create them. Data
+ * validations (OutputSheet.validations, the scoring forms' 0..分值) are.
  */
 import ExcelJS from 'exceljs';
-import type { Highlight, OutputSheet, OutputValue } from '../engine/output';
+import type { ColumnValidation, Highlight, OutputSheet, OutputValue } from '../engine/output';
 import { displayWidth } from './messages';
 import { loadExcelWorkbook } from './xlsx-read';
 
@@ -130,6 +131,44 @@ function writeSheet(ws: ExcelJS.Worksheet, out: OutputSheet, tableName: string):
       ],
     });
   }
+
+  for (const v of out.validations ?? []) {
+    const i = out.columns.findIndex((c) => c.header === v.column);
+    if (i < 0) continue;
+    const letter = ws.getColumn(i + 1).letter;
+    addValidation(ws, `${letter}${first}:${letter}${last}`, numberBetween(v));
+  }
+}
+
+/**
+ * A decimal between min and max, blanks allowed (a form is filled in over time), with a Chinese input
+ * prompt and a stop message: `请输入 0–10 之间的分数` / `得分须在 0–10 之间`.
+ */
+function numberBetween(v: ColumnValidation): ExcelJS.DataValidation {
+  const range = `${v.min}–${v.max}`;
+  return {
+    type: 'decimal',
+    operator: 'between',
+    formulae: [v.min, v.max],
+    allowBlank: true,
+    showInputMessage: true,
+    // Excel caps the prompt title at 32 characters and the texts at 255.
+    promptTitle: v.column.slice(0, 32),
+    prompt: `请输入 ${range} 之间的分数`,
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: '超出分值',
+    error: `得分须在 ${range} 之间（可留空）`,
+  };
+}
+
+/**
+ * One rule over a whole range. exceljs's public API sets validations cell by cell, which creates a cell
+ * object per address; its model also takes a range as the key (written as one `sqref`, expanded again
+ * per cell when the file is read back), which is what Excel itself stores.
+ */
+function addValidation(ws: ExcelJS.Worksheet, range: string, rule: ExcelJS.DataValidation): void {
+  (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(range, rule);
 }
 
 /** A data row as long as the header, so the table covers every cell. */

@@ -48,4 +48,5 @@ export {
   type BallotForm,
 } from './ballotSheets';
 export { sheetToRaw, sampleWorkbook } from './raw';
+export { scoringForms, formRaterName, formRoles, missingTemplateSheets, SHEET_NAME_MAX, type FormRater } from './forms';
 export { createRandom, mulberry32, type Random } from './random';

@@ -162,3 +162,62 @@ describe('writeNewWorkbook', () => {
     expect(wb.worksheets.map((w) => (w.getTables() as unknown as { name: string }[]).map((t) => t.name))).toEqual([['BR_Gaps'], ['BR_Results']]);
   });
 });
+
+describe('data validation (OutputSheet.validations)', () => {
+  const FORM: OutputSheet = {
+    name: '评分-张三',
+    tableName: 'BR_Form_1',
+    preamble: [['评分人类别', '上级']],
+    columns: [{ header: '支部编号', format: '@' }, { header: '支部名称' }, { header: '1.1 组织健全' }, { header: '1.2 制度落实' }],
+    rows: [
+      ['001', '第一支部'],
+      ['002', '第二支部'],
+      ['003', '第三支部'],
+    ],
+    freezeColumns: 2,
+    highlights: [],
+    validations: [
+      { column: '1.1 组织健全', min: 0, max: 10 },
+      { column: '1.2 制度落实', min: 0, max: 2.5 },
+      { column: '不存在的列', min: 0, max: 1 },
+    ],
+  };
+
+  it('puts a decimal 0..分值 rule with a Chinese prompt on every data cell of the column, and nowhere else', async () => {
+    const wb = await load(await writeNewWorkbook([FORM]));
+    const ws = wb.getWorksheet('评分-张三');
+    if (!ws) throw new Error('no form sheet');
+    // Header on row 2 (after the preamble), data rows 3–5.
+    for (const row of [3, 4, 5]) {
+      expect(ws.getCell(`C${row}`).dataValidation).toMatchObject({ type: 'decimal', operator: 'between', formulae: [0, 10], allowBlank: true, showErrorMessage: true });
+      expect(ws.getCell(`D${row}`).dataValidation).toMatchObject({ type: 'decimal', formulae: [0, 2.5] });
+    }
+    expect(ws.getCell('C3').dataValidation?.prompt).toBe('请输入 0–10 之间的分数');
+    expect(ws.getCell('C3').dataValidation?.error).toContain('0–10');
+    for (const addr of ['C1', 'C2', 'C6', 'A3', 'B3', 'E3']) expect(ws.getCell(addr).dataValidation).toBeUndefined();
+  });
+
+  it('stores one rule per column range (not one per cell) and reads back unchanged values', async () => {
+    const bytes = await writeNewWorkbook([FORM]);
+    const xml = await sheetXml(bytes);
+    expect(xml.match(/<dataValidation /g)).toHaveLength(2);
+    expect(xml).toContain('sqref="C3:C5"');
+    expect(xml).toContain('sqref="D3:D5"');
+    const raw = await readWorkbook(bytes);
+    expect(raw.sheets[0]?.cells).toEqual([['评分人类别', '上级'], ['支部编号', '支部名称', '1.1 组织健全', '1.2 制度落实'], ['001', '第一支部'], ['002', '第二支部'], ['003', '第三支部']]);
+  });
+
+  it('covers the blank table row of a form without branches', async () => {
+    const wb = await load(await writeNewWorkbook([{ ...FORM, rows: [] }]));
+    expect(wb.getWorksheet('评分-张三')?.getCell('C3').dataValidation?.type).toBe('decimal');
+  });
+});
+
+/** The XML of the first worksheet part, to see how the rules are stored. */
+async function sheetXml(bytes: Uint8Array): Promise<string> {
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(bytes);
+  const part = zip.file('xl/worksheets/sheet1.xml');
+  if (!part) throw new Error('no sheet1.xml');
+  return part.async('string');
+}

@@ -1,0 +1,136 @@
+/**
+ * The task pane's steps, host-agnostic and without React: each reads from or writes to a WorkbookHost,
+ * calls the engine facade, and reports its phases (reading → computing → writing → done | failed)
+ * through `onPhase`. The pane's reducer turns those into state; tests drive them with a fake host.
+ *
+ * The engine is synchronous: every step yields to the event loop between read, compute and write, so the
+ * UI repaints its progress and Excel desktop (which restarts an add-in whose script blocks ~5 s) sees
+ * the script breathe. Every failure becomes a 'failed' phase with words saying what to do.
+ */
+import { checkWorkbook, runWorkbook } from '../../engine';
+import type { Issue } from '../../engine/issues';
+import type { Locale } from '../../engine/messages';
+import { formRoles, missingTemplateSheets, scoringForms, templateSheets, type FormRater } from '../../engine/template';
+import { HostError, type WorkbookHost } from '../host';
+import { strings } from './i18n';
+import type { OutcomeOf, Phase, Step } from './state';
+import { groupIssues, summarise } from './summary';
+
+export interface Controller {
+  /** 准备: add the template sheets the workbook lacks; never touches an existing sheet. */
+  prepare(): Promise<Phase>;
+  /** 评分: add a `评分-<rater>` form per rater (an existing form is left alone). */
+  generateForms(raters: readonly FormRater[]): Promise<Phase>;
+  /** 检查: every issue of the workbook, grouped by sheet. */
+  check(): Promise<Phase>;
+  /** 计算: run the engine and write every output sheet. */
+  compute(): Promise<Phase>;
+  /** Show the issue's cell (or row, column, sheet). Reports only a failure; returns it, or undefined. */
+  select(issue: Issue): Promise<Phase | undefined>;
+  /** The 评分人类别 the workbook's 参数 weighs (for the 评分 step's pickers). Throws a HostError on failure. */
+  roles(): Promise<string[]>;
+}
+
+/** Let the event loop run: pending renders, input, and Office's own messages. */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * The failure phase for an error: what failed, what it means and what to do, in the pane's language.
+ * `detail` keeps the original words (and the host's detail) for the details pane.
+ */
+export function failure(step: Step | 'select', error: unknown, locale: Locale): Phase {
+  const t = strings(locale);
+  if (error instanceof HostError) {
+    const detail = [error.message, error.detail].filter((s) => s !== undefined && s !== '').join('\n');
+    return { kind: 'failed', step, message: `${t.stepFailed[step]}${t.sentenceGap}${t.hostError[error.code]}`, ...(detail === '' ? {} : { detail }) };
+  }
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return { kind: 'failed', step, message: `${t.stepFailed[step]}${t.sentenceGap}${t.unexpected}`, detail };
+}
+
+/** Create the controller over a host; phases go to `onPhase` as they happen (the last one is also returned). */
+export function createController(host: WorkbookHost, onPhase: (phase: Phase) => void, locale: Locale = 'zh-CN'): Controller {
+  /** Run a step: report its phases, turn any throw into 'failed', never let an error escape or vanish. */
+  async function run<S extends Step>(step: S, work: () => Promise<OutcomeOf<S>>): Promise<Phase> {
+    let phase: Phase;
+    try {
+      const outcome = await work();
+      phase = { kind: 'done', step, outcome } as Phase;
+    } catch (error) {
+      phase = failure(step, error, locale);
+    }
+    onPhase(phase);
+    return phase;
+  }
+
+  const progress = (kind: 'reading' | 'computing' | 'writing', step: Step) => (fraction: number) =>
+    onPhase({ kind, step, fraction: Math.min(1, Math.max(0, fraction)) });
+
+  async function read(step: Step) {
+    progress('reading', step)(0);
+    const raw = await host.read(progress('reading', step));
+    progress('computing', step)(0);
+    await nextTask();
+    return raw;
+  }
+
+  return {
+    prepare: () =>
+      run('prepare', async () => {
+        progress('reading', 'prepare')(0);
+        const names = await host.sheetNames();
+        const { missing, present } = missingTemplateSheets(names, templateSheets({ locale }));
+        progress('writing', 'prepare')(0);
+        await nextTask();
+        const added = missing.length === 0 ? [] : await host.addSheets(missing, progress('writing', 'prepare'));
+        // A sheet the host did not add existed under exactly that name: report it as present too.
+        const skipped = missing.map((s) => s.name).filter((n) => !added.includes(n));
+        return { step: 'prepare', added: [...added], present: [...present, ...skipped] };
+      }),
+
+    generateForms: (raters) =>
+      run('forms', async () => {
+        const raw = await read('forms');
+        const { sheets, issues } = scoringForms(raw, raters, locale);
+        progress('writing', 'forms')(0);
+        await nextTask();
+        const added = sheets.length === 0 ? [] : await host.addSheets(sheets, progress('writing', 'forms'));
+        const existed = sheets.map((s) => s.name).filter((n) => !added.includes(n));
+        return { step: 'forms', added: [...added], existed, validation: host.capabilities.dataValidation, issues };
+      }),
+
+    check: () =>
+      run('check', async () => {
+        const raw = await read('check');
+        return groupIssues(checkWorkbook(raw));
+      }),
+
+    compute: () =>
+      run('compute', async () => {
+        const raw = await read('compute');
+        // The engine's own steps (parse 0, compute 0.4, emit 0.8) run in one synchronous call: they are
+        // reported for completeness, and the UI shows them once the call returns.
+        const report = runWorkbook(raw, { locale, onProgress: (_stage, fraction) => progress('computing', 'compute')(fraction) });
+        progress('writing', 'compute')(0);
+        await nextTask();
+        await host.writeOutputs(report.outputs, progress('writing', 'compute'));
+        return { step: 'compute', summary: summarise(report), written: report.outputs.map((s) => s.name), check: groupIssues(report.issues) };
+      }),
+
+    select: async (issue) => {
+      const at = issue.at;
+      try {
+        await host.select(at.sheet, 'row' in at ? at.row : undefined, 'col' in at ? at.col : undefined);
+        return undefined;
+      } catch (error) {
+        const phase = failure('select', error, locale);
+        onPhase(phase);
+        return phase;
+      }
+    },
+
+    roles: async () => formRoles(await host.read()),
+  };
+}
