@@ -57,6 +57,15 @@ export interface OutputSheet {
   readonly cellFormats?: readonly CellFormat[];
   /** Data validation on data cells (scoring forms: 0..分值 per indicator column); applied where the host supports it. */
   readonly validations?: readonly ColumnValidation[];
+  /** Print-ready layout (export): landscape, fit to one page wide, the header row repeated on every page. */
+  readonly print?: PrintSetup;
+}
+
+export interface PrintSetup {
+  readonly orientation: 'landscape' | 'portrait';
+  readonly fitToWidth: boolean;
+  /** Repeat the header row (and the preamble title rows) at the top of every printed page. */
+  readonly repeatHeader: boolean;
 }
 
 /** A number-between rule on a column's data cells (the hosts add a Chinese prompt and error message). */
