@@ -4,6 +4,7 @@
  * (`addin/taskpane/controller.ts`) talks only to this interface and to the engine facade, so the same UI
  * runs in Excel and as a plain web page, and the end-to-end tests of the web page exercise it whole.
  */
+import type { MergePlan } from '../engine/merge/types';
 import type { OutputSheet } from '../engine/output';
 import type { RawWorkbook } from '../engine/raw';
 
@@ -57,4 +58,21 @@ export interface WorkbookHost {
   addSheets(sheets: readonly OutputSheet[], progress?: Progress): Promise<readonly string[]>;
   /** Show a sheet and select a cell of it (0-based), or the sheet alone. */
   select(sheet: string, row?: number, col?: number): Promise<void>;
+  /**
+   * Apply a merge plan (导入) to the open workbook, the master: append each AppendRows block below the last
+   * row that holds a value in its sheet (first adding the 来源 header cell at the end of the header row when
+   * `addSourceColumn`), then add the plan's new sheets. Never changes a cell that holds anything: a plan
+   * that would (a 来源 cell already filled, a new sheet whose name exists, a missing target sheet) is refused
+   * before anything is written, and a failure part-way takes back what was written.
+   */
+  applyMerge(plan: MergePlan, progress?: Progress): Promise<void>;
+  /**
+   * Hand the exported sheets (导出) to the user as a new .xlsx workbook named `fileName`: opened in Excel
+   * where the host can (`opened`, Excel with ExcelApi 1.8), else saved as a download (`downloaded`).
+   * The open workbook is not changed.
+   */
+  exportWorkbook(sheets: readonly OutputSheet[], fileName: string): Promise<ExportResult>;
 }
+
+/** How an exported workbook reached the user. */
+export type ExportResult = 'opened' | 'downloaded';

@@ -17,6 +17,10 @@ import { sampleSheets, templateSheets } from '../engine/template';
 import { CLI_LOCALES, cliMessages, displayWidth, formatDuration, padEnd, type CliLocale, type CliMessages } from './messages';
 import { WorkbookFormatError, loadExcelWorkbook, rawFromExcel } from './xlsx-read';
 import { addOutputSheets, workbookBytes, writeNewWorkbook } from './xlsx-write';
+import { mergeCommand } from './merge';
+import { addCharts } from './xlsx-chart';
+import { exportBytes, exportFormatOf, isExportSheet, localDate } from './export';
+import { EXPORT_SHEET_NAMES } from '../engine/export/index';
 
 /** Where the CLI writes; tests pass collectors, bin.js passes the process streams. */
 export interface CliIo {
@@ -29,8 +33,8 @@ const PROCESS_IO: CliIo = {
   stderr: (s) => process.stderr.write(s),
 };
 
-type Command = 'template' | 'score' | 'check';
-const COMMANDS: readonly Command[] = ['template', 'score', 'check'];
+type Command = 'template' | 'score' | 'check' | 'export' | 'merge';
+const COMMANDS: readonly Command[] = ['template', 'score', 'check', 'export', 'merge'];
 
 const OPTIONS = {
   output: { type: 'string', short: 'o' },
@@ -38,6 +42,8 @@ const OPTIONS = {
   seed: { type: 'string' },
   form: { type: 'string' },
   lang: { type: 'string' },
+  sheet: { type: 'string' },
+  scores: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 type OptionName = keyof typeof OPTIONS;
@@ -46,6 +52,8 @@ const ALLOWED: Readonly<Record<Command, readonly OptionName[]>> = {
   template: ['output', 'sample', 'seed', 'form', 'lang', 'help'],
   score: ['output', 'lang', 'help'],
   check: ['lang', 'help'],
+  merge: ['output', 'lang', 'help'],
+  export: ['output', 'sheet', 'scores', 'lang', 'help'],
 };
 
 /** A problem that stops the command; the message is already in the user's language (exit 2). */
@@ -114,6 +122,18 @@ async function run(argv: readonly string[], io: CliIo, m: CliMessages): Promise<
       if (extra.length > 0) throw new CliFailure(m.extraArguments(extra.join(' ')));
       return check(input, locale, io, m);
     }
+    case 'merge': {
+      const [master, ...files] = rest;
+      if (master === undefined || files.length === 0) throw new CliFailure(m.missingInput(cmd));
+      const output = requireOutput(values.output, cmd, m);
+      return mergeCommand(master, files, output, locale, { ...io, readInput, openWorkbook, writeAtomically }, m);
+    }
+    case 'export': {
+      const [input, ...extra] = rest;
+      if (input === undefined) throw new CliFailure(m.missingInput(cmd));
+      if (extra.length > 0) throw new CliFailure(m.extraArguments(extra.join(' ')));
+      return exportCommand(input, values, locale, io, m);
+    }
   }
 }
 
@@ -167,7 +187,7 @@ async function score(input: string, output: string, locale: CliLocale, io: CliIo
 
   t = performance.now();
   addOutputSheets(wb, report.outputs);
-  await writeAtomically(output, await workbookBytes(wb), m);
+  await writeAtomically(output, await addCharts(await workbookBytes(wb), report.outputs), m);
   io.stderr(`${m.writing(output, formatDuration(performance.now() - t))}\n`);
 
   io.stdout(summary(report, input, output, m));
@@ -182,6 +202,50 @@ async function check(input: string, locale: CliLocale, io: CliIo, m: CliMessages
   const issues = checkWorkbook(raw);
   io.stdout(issueTable(issues, locale, m));
   return issues.some((i) => i.severity === 'error') ? 1 : 0;
+}
+
+/**
+ * `export IN -o OUT.xlsx|OUT.csv [--sheet S] [--scores]`: grade IN as `score` would (so the export
+ * shows the current data), then write the print-ready summaries (cli/export.ts). IN is not changed.
+ */
+async function exportCommand(
+  input: string,
+  values: { output?: string | undefined; sheet?: string | undefined; scores?: boolean | undefined },
+  locale: CliLocale,
+  io: CliIo,
+  m: CliMessages,
+): Promise<number> {
+  const output = values.output;
+  if (output === undefined || output.trim() === '') throw new CliFailure(m.missingOutput('export'));
+  const format = exportFormatOf(output);
+  if (format === null) throw new CliFailure(m.notExportName(output));
+  if (values.sheet !== undefined) {
+    if (format !== 'csv') throw new CliFailure(m.sheetOnlyForCsv);
+    if (!isExportSheet(values.sheet)) throw new CliFailure(m.badValue('--sheet', values.sheet, EXPORT_SHEET_NAMES.join(' | ')));
+  }
+
+  let t = performance.now();
+  const bytes = await readInput(input, m);
+  const raw = rawFromExcel(await openWorkbook(input, bytes, true, m));
+  io.stderr(`${m.reading(input, formatDuration(performance.now() - t))}\n`);
+
+  t = performance.now();
+  const report = runWorkbook(raw, { locale });
+  io.stderr(`${m.computing(formatDuration(performance.now() - t))}\n`);
+
+  t = performance.now();
+  const out = await exportBytes(report, {
+    format,
+    date: localDate(),
+    includeScores: values.scores === true,
+    locale,
+    ...(values.sheet === undefined ? {} : { sheet: values.sheet }),
+  });
+  await writeAtomically(output, out, m);
+  io.stderr(`${m.writing(output, formatDuration(performance.now() - t))}\n`);
+
+  io.stdout(summary(report, input, output, m));
+  return report.hasErrors ? 1 : 0;
 }
 
 // ── output text ───────────────────────────────────────────────────────────────────────────────

@@ -19,6 +19,8 @@ export interface CliMessages {
   readonly extraArguments: (args: string) => string;
   readonly badValue: (option: string, value: string, expected: string) => string;
   readonly notXlsxName: (file: string) => string;
+  readonly notExportName: (file: string) => string;
+  readonly sheetOnlyForCsv: string;
   // ── files (exit 2) ──
   readonly fileMissing: (file: string) => string;
   readonly fileIsDirectory: (file: string) => string;
@@ -63,9 +65,21 @@ const USAGE_ZH = `用法：branch-rating <命令> [选项]
       问题清单中填写的整改内容保留）。输出可与输入为同一文件。
   check 输入.xlsx [--lang zh-CN|en-US]
       只检查数据，列出全部问题。
+  merge 主工作簿.xlsx 甲.xlsx 乙.xlsx … -o 输出.xlsx [--lang zh-CN|en-US]
+      汇总各评委、各单位的工作簿：第一个为主工作簿（以其支部、指标、参数为准），其余文件的评分、
+      评分表、台账、否决和测评票按表类型追加到主工作簿（加“来源”列），评分表 评分-<评分人> 单独成表。
+      指标与主工作簿不同的文件、已合并过的文件不合并；同一评分人对同一支部同一指标出现在两个文件
+      中列为冲突；主工作簿没有的支部编号列为问题。有未合并的文件、冲突或问题时退出码为 1。
+  export 输入.xlsx -o 汇总.xlsx|汇总.csv [--sheet 工作表] [--scores] [--lang zh-CN|en-US]
+      按当前数据重新计算后导出可打印的汇总（新工作簿，输入文件不变）：公示名单、单位汇总（含
+      等次分布图）、评定结果、问题清单，横向、按页宽缩放、每页重复标题行，标题含评定年度和
+      导出日期。公示名单默认不含分数，--scores 加上总分和排名。导出为 .csv 时只写一张表（默认
+      公示名单，--sheet 指定），UTF-8 带 BOM；以 = + - @ 开头的文字前加 ' 以防被当作公式执行。
 
 选项：
   -o, --output 文件   输出文件
+  --sheet 工作表      export 导出 .csv 时的工作表：公示名单 | 单位汇总 | 评定结果 | 问题清单
+  --scores            export 的公示名单包含总分和排名
   --lang zh-CN|en-US  界面与生成文字的语言（默认 zh-CN）
   -h, --help          显示本帮助
 
@@ -84,9 +98,23 @@ Commands:
       OUT may be IN.
   check IN.xlsx [--lang zh-CN|en-US]
       Check the data only and list every issue.
+  merge MASTER.xlsx A.xlsx B.xlsx … -o OUT.xlsx [--lang zh-CN|en-US]
+      Consolidate the evaluators' and units' workbooks: the first is the master (its 支部, 指标 and
+      参数 rule); the others' scores, scoring forms, 台账, 否决 and ballots are appended to the master's
+      sheets of the same kind with a 来源 column; 评分-<rater> forms are kept as their own sheets. A file
+      whose 指标 differs, or that was merged before, is refused; one rater scoring the same branch and
+      indicator in two files is a conflict; an unknown 支部编号 is an issue. Exit 1 when any of these.
+  export IN.xlsx -o SUMMARY.xlsx|SUMMARY.csv [--sheet SHEET] [--scores] [--lang zh-CN|en-US]
+      Grade the current data and export print-ready summaries to a new workbook (IN is not
+      changed): 公示名单, 单位汇总 (with the grade chart), 评定结果, 问题清单 — landscape, fit to
+      page width, header rows on every page, a title with 评定年度 and the export date. 公示名单
+      has no scores unless --scores. A .csv holds one sheet (公示名单 unless --sheet), UTF-8 with
+      BOM; text starting with = + - @ gets a leading ' so that it cannot run as a formula.
 
 Options:
   -o, --output FILE   output file
+  --sheet SHEET       export to .csv: the sheet (公示名单 | 单位汇总 | 评定结果 | 问题清单)
+  --scores            export: add 总分 and 排名 to 公示名单
   --lang zh-CN|en-US  language of messages and generated text (default zh-CN)
   -h, --help          show this help
 
@@ -95,15 +123,20 @@ Exit codes: 0 success; 1 the data had errors (what could be computed is still wr
 
 const zh: CliMessages = {
   usage: `${USAGE_ZH}\n\n${USAGE_EN}`,
-  unknownCommand: (cmd) => `未知命令“${cmd}”。可用命令：template、score、check（branch-rating --help 查看用法）。`,
+  unknownCommand: (cmd) => `未知命令“${cmd}”。可用命令：template、score、check、export、merge（branch-rating --help 查看用法）。`,
   badOption: (detail) => `命令行选项有误：${detail}（branch-rating --help 查看用法）。`,
   optionNotFor: (option, cmd) => `选项 ${option} 不适用于 ${cmd} 命令。`,
   needsSample: (option) => `选项 ${option} 只用于示例数据，请同时给出 --sample N。`,
-  missingInput: (cmd) => `${cmd} 需要一个输入文件，例如：branch-rating ${cmd} 输入.xlsx${cmd === 'score' ? ' -o 输出.xlsx' : ''}`,
+  missingInput: (cmd) =>
+    cmd === 'merge'
+      ? 'merge 需要主工作簿和至少一个要合并的文件，例如：branch-rating merge 主工作簿.xlsx 甲.xlsx 乙.xlsx -o 输出.xlsx'
+      : `${cmd} 需要一个输入文件，例如：branch-rating ${cmd} 输入.xlsx${cmd === 'score' || cmd === 'export' ? ' -o 输出.xlsx' : ''}`,
   missingOutput: (cmd) => `${cmd} 需要用 -o 指定输出文件，例如：-o 输出.xlsx`,
   extraArguments: (args) => `多余的参数：${args}`,
   badValue: (option, value, expected) => `选项 ${option} 的值“${value}”无效，应为${expected}。`,
   notXlsxName: (file) => `输出文件“${file}”应以 .xlsx 结尾。`,
+  notExportName: (file) => `导出文件“${file}”应以 .xlsx 或 .csv 结尾。`,
+  sheetOnlyForCsv: '选项 --sheet 只用于导出 .csv（.xlsx 包含全部汇总表）。',
   fileMissing: (file) => `找不到文件“${file}”。请检查路径和文件名。`,
   fileIsDirectory: (file) => `“${file}”是文件夹，不是 .xlsx 文件。`,
   fileNoAccess: (file) => `没有权限读取“${file}”。请检查文件权限。`,
@@ -136,15 +169,20 @@ const zh: CliMessages = {
 
 const en: CliMessages = {
   usage: `${USAGE_EN}\n\n${USAGE_ZH}`,
-  unknownCommand: (cmd) => `Unknown command "${cmd}". Commands: template, score, check (see branch-rating --help).`,
+  unknownCommand: (cmd) => `Unknown command "${cmd}". Commands: template, score, check, export, merge (see branch-rating --help).`,
   badOption: (detail) => `Bad command-line option: ${detail} (see branch-rating --help).`,
   optionNotFor: (option, cmd) => `Option ${option} does not apply to the ${cmd} command.`,
   needsSample: (option) => `Option ${option} is for sample data: give --sample N as well.`,
-  missingInput: (cmd) => `${cmd} needs an input file, e.g. branch-rating ${cmd} IN.xlsx${cmd === 'score' ? ' -o OUT.xlsx' : ''}`,
+  missingInput: (cmd) =>
+    cmd === 'merge'
+      ? 'merge needs the master and at least one file to merge, e.g. branch-rating merge MASTER.xlsx A.xlsx B.xlsx -o OUT.xlsx'
+      : `${cmd} needs an input file, e.g. branch-rating ${cmd} IN.xlsx${cmd === 'score' || cmd === 'export' ? ' -o OUT.xlsx' : ''}`,
   missingOutput: (cmd) => `${cmd} needs an output file: -o OUT.xlsx`,
   extraArguments: (args) => `Unexpected arguments: ${args}`,
   badValue: (option, value, expected) => `Invalid value "${value}" for ${option}: expected ${expected}.`,
   notXlsxName: (file) => `The output file "${file}" should end in .xlsx.`,
+  notExportName: (file) => `The export file "${file}" should end in .xlsx or .csv.`,
+  sheetOnlyForCsv: 'Option --sheet is for a .csv export (an .xlsx holds every summary sheet).',
   fileMissing: (file) => `File not found: "${file}". Check the path and the file name.`,
   fileIsDirectory: (file) => `"${file}" is a folder, not an .xlsx file.`,
   fileNoAccess: (file) => `No permission to read "${file}". Check the file's permissions.`,

@@ -2,12 +2,14 @@
  * OutputSheet[] → .xlsx bytes, with exceljs. No Node-only code here: the web page uses it too.
  *
  * A run replaces the output sheets whole and leaves every other sheet as exceljs read it (values,
- * formulas, styles). Charts (OutputSheet.chart) are not written: exceljs cannot create them. Data
- * validations (OutputSheet.validations, the scoring forms' 0..分值) are.
+ * formulas, styles). Charts (OutputSheet.chart), which exceljs cannot create, are added to the
+ * written zip by cli/xlsx-chart.ts. Data validations (OutputSheet.validations, the scoring forms'
+ * 0..分值) and print setup (OutputSheet.print) are written here.
  */
 import ExcelJS from 'exceljs';
-import type { ColumnValidation, Highlight, OutputSheet, OutputValue } from '../engine/output';
+import type { ColumnValidation, Highlight, OutputSheet, OutputValue, PrintSetup } from '../engine/output';
 import { displayWidth } from './messages';
+import { addCharts } from './xlsx-chart';
 import { loadExcelWorkbook } from './xlsx-read';
 
 /** Fill and font per highlight style: Excel's own "Good / Neutral / Bad" palette plus orange. */
@@ -30,14 +32,14 @@ export async function writeOutputs(
 ): Promise<Uint8Array> {
   const wb = await loadExcelWorkbook(inputBytes, false);
   addOutputSheets(wb, outputs);
-  return workbookBytes(wb);
+  return addCharts(await workbookBytes(wb), outputs);
 }
 
-/** A new workbook holding only these sheets (the `template` command). */
+/** A new workbook holding only these sheets (the `template` and `export` commands), charts included. */
 export async function writeNewWorkbook(sheets: readonly OutputSheet[]): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   addOutputSheets(wb, sheets);
-  return workbookBytes(wb);
+  return addCharts(await workbookBytes(wb), sheets);
 }
 
 /** Replace or append the output sheets in a loaded workbook (shared by both writers). */
@@ -138,6 +140,27 @@ function writeSheet(ws: ExcelJS.Worksheet, out: OutputSheet, tableName: string):
     const letter = ws.getColumn(i + 1).letter;
     addValidation(ws, `${letter}${first}:${letter}${last}`, numberBetween(v));
   }
+
+  if (out.print !== undefined) applyPrint(ws, out.print, headerRow);
+}
+
+/**
+ * Print setup (export): A4, the orientation asked, fit to one page wide and as many pages tall as it
+ * takes (fitToHeight 0 = automatic; fitToPage switches Excel from scaling to fitting), and rows 1 to
+ * the header (title rows included) repeated on every page (a `_xlnm.Print_Titles` defined name).
+ */
+function applyPrint(ws: ExcelJS.Worksheet, print: PrintSetup, headerRow: number): void {
+  ws.pageSetup.paperSize = 9; // A4, what Chinese offices print on
+  ws.pageSetup.orientation = print.orientation;
+  if (print.fitToWidth) {
+    ws.pageSetup.fitToPage = true;
+    ws.pageSetup.fitToWidth = 1;
+    ws.pageSetup.fitToHeight = 0;
+  }
+  ws.pageSetup.horizontalCentered = true;
+  if (print.repeatHeader) ws.pageSetup.printTitlesRow = `1:${headerRow}`;
+  // A printed sheet's first preamble row is its title.
+  if (headerRow > 1) ws.getCell(1, 1).font = { bold: true, size: 14 };
 }
 
 /**

@@ -52,6 +52,7 @@ export function runWorkbook(raw: RawWorkbook, options: RunOptions = {}): Report 
     existing: raw,
     locale,
     ballots: computed.ballots,
+    consistency: computed.consistency,
   });
   return {
     model: parsed.model,

@@ -1,5 +1,5 @@
 /**
- * The task pane: five steps as tabs over one WorkbookHost. App holds only the wiring: the state (a
+ * The task pane: seven steps as tabs over one WorkbookHost. App holds only the wiring: the state (a
  * reducer over the controller's phases), the locale, and which tab is open. Office calls live in the
  * host, the steps in controller.ts, the words in i18n.ts, and every view in components/.
  */
@@ -9,12 +9,14 @@ import type { Locale } from '../../engine/messages';
 import type { WorkbookHost } from '../host';
 import { CheckPanel } from './components/CheckPanel';
 import { ComputePanel } from './components/ComputePanel';
+import { ExportPanel } from './components/ExportPanel';
 import { FormsPanel } from './components/FormsPanel';
+import { ImportPanel } from './components/ImportPanel';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { PhaseStatus } from './components/PhaseStatus';
 import { PreparePanel } from './components/PreparePanel';
 import { ResultsPanel } from './components/ResultsPanel';
-import { createController } from './controller';
+import { createController, type ControllerOptions } from './controller';
 import { strings, type StepKey } from './i18n';
 import { INITIAL, isBusy, reducer, type Step } from './state';
 import { useRoles } from './useRoles';
@@ -27,11 +29,14 @@ export interface AppProps {
   readonly languageSwitch?: boolean;
   /** Host-specific controls shown above the steps (the web page's open and download buttons). */
   readonly toolbar?: ReactNode;
+  /** The clock and the CSV saver (tests); defaults are the browser's. */
+  readonly controllerOptions?: ControllerOptions;
 }
 
-const TABS: readonly StepKey[] = ['prepare', 'forms', 'check', 'compute', 'results'];
+/** product.md's order: 准备 → 评分 → 导入 → (检查) → 计算 → (结果) → 导出. */
+const TABS: readonly StepKey[] = ['prepare', 'forms', 'import', 'check', 'compute', 'results', 'export'];
 
-export function App({ host, locale: given = 'zh-CN', toolbar, languageSwitch = true }: AppProps) {
+export function App({ host, locale: given = 'zh-CN', toolbar, languageSwitch = true, controllerOptions }: AppProps) {
   const [locale, setLocale] = useState<Locale>(given);
   // Follow the prop when the embedding page changes it (adjusting state while rendering, as React advises).
   const [lastGiven, setLastGiven] = useState<Locale>(given);
@@ -41,7 +46,10 @@ export function App({ host, locale: given = 'zh-CN', toolbar, languageSwitch = t
   }
   const [tab, setTab] = useState<StepKey>('prepare');
   const [state, dispatch] = useReducer(reducer, INITIAL);
-  const controller = useMemo(() => createController(host, (phase) => dispatch({ type: 'phase', phase }), locale), [host, locale]);
+  const controller = useMemo(
+    () => createController(host, (phase) => dispatch({ type: 'phase', phase }), locale, controllerOptions),
+    [host, locale, controllerOptions],
+  );
   const { roles, error: rolesError } = useRoles(controller, tab === 'forms');
   const t = strings(locale);
   const base = useId();
@@ -85,6 +93,17 @@ export function App({ host, locale: given = 'zh-CN', toolbar, languageSwitch = t
             onGenerate={(raters) => void controller.generateForms(raters)}
           />
         </Panel>
+        <Panel k="import" tab={tab} ids={ids}>
+          <ImportPanel
+            t={t}
+            locale={locale}
+            busy={busy}
+            outcome={state.outcomes.import}
+            status={status('import')}
+            onPick={(files) => void controller.importFiles(files)}
+            onApply={(preview) => void controller.applyImport(preview)}
+          />
+        </Panel>
         <Panel k="check" tab={tab} ids={ids}>
           <CheckPanel
             t={t}
@@ -101,6 +120,17 @@ export function App({ host, locale: given = 'zh-CN', toolbar, languageSwitch = t
         </Panel>
         <Panel k="results" tab={tab} ids={ids}>
           <ResultsPanel t={t} locale={locale} outcome={state.outcomes.compute} />
+        </Panel>
+        <Panel k="export" tab={tab} ids={ids}>
+          <ExportPanel
+            t={t}
+            busy={busy}
+            csv={host.kind === 'web'}
+            outcome={state.outcomes.export}
+            status={status('export')}
+            onExport={(o) => void controller.exportWorkbook(o)}
+            onCsv={(o) => void controller.exportCsv(o)}
+          />
         </Panel>
       </div>
     </FluentProvider>

@@ -5,9 +5,10 @@
  */
 import type { HostErrorCode } from '../host';
 import type { Locale } from '../../engine/messages';
+import type { FileSummary, RubricDifference } from '../../engine/merge/types';
 
-/** The steps of the pane, in tab order. */
-export type StepKey = 'prepare' | 'forms' | 'check' | 'compute' | 'results';
+/** The steps of the pane (tab order: App's TABS). */
+export type StepKey = 'prepare' | 'forms' | 'import' | 'check' | 'compute' | 'results' | 'export';
 
 export interface UiStrings {
   readonly title: string;
@@ -108,20 +109,68 @@ export interface UiStrings {
   readonly quotaApplied: string;
   readonly quotaNotApplied: string;
   readonly redFlagFailures: string;
+
+  // 导入
+  readonly importIntro: string;
+  readonly importPick: string;
+  readonly importPickLabel: string;
+  readonly importSummary: string;
+  readonly fileColumn: string;
+  readonly statusColumn: string;
+  readonly rowsColumn: string;
+  readonly ratersColumn: string;
+  readonly conflictsColumn: string;
+  /** A file's status: merged, refused for a reason, or unreadable. */
+  readonly fileStatus: { readonly [K in 'merged' | 'unreadable' | NonNullable<FileSummary['refusal']>]: string };
+  readonly sheetRows: (sheet: string, rows: number) => string;
+  readonly noRows: string;
+  readonly listSep: string;
+  readonly differencesTitle: (file: string) => string;
+  readonly difference: (d: RubricDifference) => string;
+  readonly unreadableDetail: (file: string) => string;
+  readonly conflictsTitle: (n: number) => string;
+  readonly conflictsNote: string;
+  readonly indicatorColumn: string;
+  readonly filesColumn: string;
+  readonly valuesColumn: string;
+  readonly importIssues: string;
+  readonly importApply: string;
+  readonly importNothing: string;
+  readonly importApplied: (rows: string) => string;
+  readonly importAdded: (sheets: string) => string;
+  readonly importNext: string;
+
+  // 导出
+  readonly exportIntro: string;
+  readonly includeScores: string;
+  readonly exportRun: string;
+  readonly exportCsv: string;
+  readonly exportOpened: (file: string) => string;
+  readonly exportDownloaded: (file: string) => string;
+  readonly exportFallback: string;
+  readonly exportContains: (sheets: string) => string;
 }
 
 const zhCN: UiStrings = {
   title: '支部评定',
   language: '界面语言',
   languageNames: { 'zh-CN': '中文', 'en-US': 'English' },
-  steps: { prepare: '准备', forms: '评分', check: '检查', compute: '计算', results: '结果' },
+  steps: { prepare: '准备', forms: '评分', import: '导入', check: '检查', compute: '计算', results: '结果', export: '导出' },
   stepsLabel: '步骤',
 
   phase: { reading: '正在读取工作簿…', computing: '正在计算…', writing: '正在写入工作表…' },
   failedTitle: '操作未完成',
   details: '详细信息',
   dismiss: '关闭',
-  stepFailed: { prepare: '创建工作表失败。', forms: '生成评分表失败。', check: '检查失败。', compute: '计算失败。', select: '无法定位到该单元格。' },
+  stepFailed: {
+    prepare: '创建工作表失败。',
+    forms: '生成评分表失败。',
+    import: '导入失败。',
+    check: '检查失败。',
+    compute: '计算失败。',
+    export: '导出失败。',
+    select: '无法定位到该单元格。',
+  },
   hostError: {
     busy: 'Excel 正忙（可能有单元格正在编辑）。请按 Enter 或 Esc 结束编辑，然后重试。',
     tooLarge: '数据量超出 Excel 单次处理的上限。请删除多余的空行空列，或把工作簿拆小后重试。',
@@ -209,13 +258,64 @@ const zhCN: UiStrings = {
   quotaApplied: '本支部受比例控制调整。',
   quotaNotApplied: '本支部未受比例控制影响。',
   redFlagFailures: '未达红旗候选的原因',
+
+  importIntro:
+    '选择各评分人、各二级党委交回的工作簿（可一次选择多个 .xlsx）。文件只在本机读取，不会上传。当前打开的工作簿是主工作簿，以它的支部、指标和参数为准；先列出每个文件带来的内容，核对后再应用合并。',
+  importPick: '选择工作簿…',
+  importPickLabel: '要导入的工作簿（.xlsx，可多选）',
+  importSummary: '各文件的内容',
+  fileColumn: '文件',
+  statusColumn: '状态',
+  rowsColumn: '数据行',
+  ratersColumn: '评分人数',
+  conflictsColumn: '冲突',
+  fileStatus: {
+    merged: '可合并',
+    rubric: '已拒绝：指标与主工作簿不同',
+    duplicate: '已拒绝：该文件已导入过',
+    empty: '已拒绝：没有可合并的数据',
+    unreadable: '无法读取',
+  },
+  sheetRows: (sheet, rows) => `${sheet} ${rows} 行`,
+  noRows: '无',
+  listSep: '、',
+  differencesTitle: (file) => `「${file}」的指标与主工作簿不同，未合并：`,
+  difference: (d) =>
+    d.field === 'missing'
+      ? `指标 ${d.indicator}：主工作簿有，该文件没有`
+      : d.field === 'extra'
+        ? `指标 ${d.indicator}：该文件有，主工作簿没有`
+        : `指标 ${d.indicator} 的${d.field}：主工作簿为“${d.master}”，该文件为“${d.source}”`,
+  unreadableDetail: (file) => `「${file}」不是可读取的 .xlsx 工作簿（旧版 .xls 或设置了打开密码的文件请先在 Excel 或 WPS 中另存为 .xlsx），未合并。`,
+  conflictsTitle: (n) => `冲突 ${n} 处：同一评分人对同一支部、同一指标在多个文件中都有得分`,
+  conflictsNote: '这些得分仍会追加，不会重复计算：相同的得分只计一次，不同的得分在“检查”中列为错误，请核对后只保留正确的一个。',
+  indicatorColumn: '指标',
+  filesColumn: '文件',
+  valuesColumn: '得分',
+  importIssues: '导入数据中的问题',
+  importApply: '应用合并',
+  importNothing: '没有可合并的内容：所有文件都被拒绝或没有数据。',
+  importApplied: (rows) => `已合并：${rows}`,
+  importAdded: (sheets) => `新增工作表：${sheets}`,
+  importNext: '合并已写入当前工作簿。请到“计算”重新计算。',
+
+  exportIntro:
+    '导出用于公示和汇报的汇总工作簿：公示名单、单位汇总（含等次分布图）、评定结果、问题清单，已设置横向打印、按页宽缩放、每页重复标题行。当前工作簿不会被修改。',
+  includeScores: '公示名单中包含总分和排名',
+  exportRun: '导出汇总工作簿',
+  exportCsv: '下载 CSV（公示名单）',
+  exportOpened: (file) => `已在 Excel 中打开新工作簿（${file}），请在新窗口中保存。`,
+  exportDownloaded: (file) => `已下载「${file}」。`,
+  exportFallback:
+    '此 Excel 未能直接打开新工作簿（需要 Excel 2019 或更高版本，或浏览器阻止了新窗口），已改为下载文件。若没有看到下载（Mac 版 Office 不支持从任务窗格下载文件），请改用网页版或命令行 branch-rating export 导出。',
+  exportContains: (sheets) => `包含：${sheets}`,
 };
 
 const enUS: UiStrings = {
   title: 'Branch rating',
   language: 'Language',
   languageNames: { 'zh-CN': '中文', 'en-US': 'English' },
-  steps: { prepare: 'Prepare', forms: 'Forms', check: 'Check', compute: 'Compute', results: 'Results' },
+  steps: { prepare: 'Prepare', forms: 'Forms', import: 'Import', check: 'Check', compute: 'Compute', results: 'Results', export: 'Export' },
   stepsLabel: 'Steps',
 
   phase: { reading: 'Reading the workbook…', computing: 'Computing…', writing: 'Writing sheets…' },
@@ -225,8 +325,10 @@ const enUS: UiStrings = {
   stepFailed: {
     prepare: 'Creating the sheets failed.',
     forms: 'Generating the scoring forms failed.',
+    import: 'The import failed.',
     check: 'The check failed.',
     compute: 'The computation failed.',
+    export: 'The export failed.',
     select: 'Could not go to that cell.',
   },
   hostError: {
@@ -316,6 +418,57 @@ const enUS: UiStrings = {
   quotaApplied: 'The quota moved this branch.',
   quotaNotApplied: 'The quota did not affect this branch.',
   redFlagFailures: 'Why not a red-flag candidate',
+
+  importIntro:
+    'Pick the workbooks the raters and units sent back (several .xlsx at once). The files are read on this computer only; nothing is uploaded. The open workbook is the master: its 支部, 指标 and 参数 rule. What each file brings is listed first; apply the merge once it looks right.',
+  importPick: 'Choose workbooks…',
+  importPickLabel: 'Workbooks to import (.xlsx, several at once)',
+  importSummary: 'What each file brings',
+  fileColumn: 'File',
+  statusColumn: 'Status',
+  rowsColumn: 'Data rows',
+  ratersColumn: 'Raters',
+  conflictsColumn: 'Conflicts',
+  fileStatus: {
+    merged: 'Ready to merge',
+    rubric: 'Refused: its rubric differs from the master',
+    duplicate: 'Refused: already imported',
+    empty: 'Refused: nothing to merge',
+    unreadable: 'Unreadable',
+  },
+  sheetRows: (sheet, rows) => `${sheet}: ${rows} rows`,
+  noRows: 'none',
+  listSep: ', ',
+  differencesTitle: (file) => `"${file}" has a different rubric (指标) and was not merged:`,
+  difference: (d) =>
+    d.field === 'missing'
+      ? `Indicator ${d.indicator}: in the master, not in this file`
+      : d.field === 'extra'
+        ? `Indicator ${d.indicator}: in this file, not in the master`
+        : `Indicator ${d.indicator}, ${d.field}: master "${d.master}", this file "${d.source}"`,
+  unreadableDetail: (file) => `"${file}" is not a readable .xlsx workbook (save an old .xls or a password-protected file as .xlsx in Excel or WPS first); it was not merged.`,
+  conflictsTitle: (n) => `${n} conflicts: the same rater scored the same branch and indicator in more than one file`,
+  conflictsNote: 'These scores are still appended and never counted twice: equal scores count once, different ones are listed as errors in Check. Keep the right one.',
+  indicatorColumn: 'Indicator',
+  filesColumn: 'Files',
+  valuesColumn: 'Scores',
+  importIssues: 'Problems in the imported data',
+  importApply: 'Apply merge',
+  importNothing: 'Nothing to merge: every file was refused or brought no data.',
+  importApplied: (rows) => `Merged: ${rows}`,
+  importAdded: (sheets) => `Sheets added: ${sheets}`,
+  importNext: 'The merge was written into this workbook. Compute again in Compute.',
+
+  exportIntro:
+    'Export the summary workbook to publish and report: 公示名单 (public list), 单位汇总 (with the grade chart), 评定结果 and 问题清单, set to print landscape, one page wide, with the header repeated. This workbook is not changed.',
+  includeScores: 'Include 总分 and 排名 in the public list',
+  exportRun: 'Export summary workbook',
+  exportCsv: 'Download CSV (public list)',
+  exportOpened: (file) => `Opened as a new workbook in Excel (${file}); save it from the new window.`,
+  exportDownloaded: (file) => `Downloaded "${file}".`,
+  exportFallback:
+    'Excel could not open a new workbook here (it needs Excel 2019 or later, or the browser blocked the new window), so the file was downloaded instead. If no download appears (Office on Mac does not allow downloads from a task pane), export from the web page or with branch-rating export.',
+  exportContains: (sheets) => `Contains: ${sheets}`,
 };
 
 const TABLES: { readonly [L in Locale]: UiStrings } = { 'zh-CN': zhCN, 'en-US': enUS };

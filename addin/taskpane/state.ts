@@ -4,11 +4,13 @@
  * not wipe the issue list or the results the user is looking at. A plain reducer: no React, no host.
  */
 import type { Issue } from '../../engine/issues';
+import type { FileSummary, MergeConflict, MergePlan } from '../../engine/merge/types';
 import type { BranchResult } from '../../engine/results';
 import type { Settings } from '../../engine/settings';
+import type { ExportResult } from '../host';
 
 /** The steps that do work against the host (结果 only shows the last 计算). */
-export type Step = 'prepare' | 'forms' | 'check' | 'compute';
+export type Step = 'prepare' | 'forms' | 'import' | 'check' | 'compute' | 'export';
 
 /** The issues of one sheet, for the 检查 list (sheets in the order the issues are sorted). */
 export interface IssueGroup {
@@ -69,7 +71,41 @@ export interface ComputeOutcome {
   readonly check: CheckOutcome;
 }
 
-export type Outcome = PrepareOutcome | FormsOutcome | CheckOutcome | ComputeOutcome;
+/** A picked file that could not be read as a workbook (it takes no part in the merge). */
+export interface UnreadableFile {
+  readonly name: string;
+  /** The reader's own words, for the details. */
+  readonly detail: string;
+}
+
+/** What 导入 found (the merge previewed), and once 应用合并 ran, what it wrote. */
+export interface ImportOutcome {
+  readonly step: 'import';
+  /** Per readable file, in the order picked: merged or refused (with the rubric differences). */
+  readonly files: readonly FileSummary[];
+  readonly unreadable: readonly UnreadableFile[];
+  readonly conflicts: readonly MergeConflict[];
+  /** Problems of contributed rows (BRANCH_UNKNOWN …), sheets named `<file>:<sheet>`. */
+  readonly issues: readonly Issue[];
+  /** What 应用合并 writes: the merged files' rows and sheets only (refused files have none in it). */
+  readonly plan: MergePlan;
+  /** Set once the plan was written: rows appended per sheet and the sheets added. */
+  readonly applied?: { readonly rows: readonly { readonly sheet: string; readonly rows: number }[]; readonly added: readonly string[] };
+}
+
+/** How 导出 reached the user. */
+export interface ExportOutcome {
+  readonly step: 'export';
+  readonly format: 'xlsx' | 'csv';
+  /** Opened in Excel as a new workbook, or downloaded. */
+  readonly result: ExportResult;
+  readonly host: 'excel' | 'web';
+  readonly fileName: string;
+  /** Sheets in the file (the CSV holds 公示名单 only). */
+  readonly sheets: readonly string[];
+}
+
+export type Outcome = PrepareOutcome | FormsOutcome | ImportOutcome | CheckOutcome | ComputeOutcome | ExportOutcome;
 export type OutcomeOf<S extends Step> = Extract<Outcome, { readonly step: S }>;
 
 /** Work in progress; `fraction` is the share of this phase done (0–1). */
@@ -112,6 +148,10 @@ export function reducer(state: PaneState, action: Action): PaneState {
       return { phase, outcomes: { ...state.outcomes, prepare: outcome } };
     case 'forms':
       return { phase, outcomes: { ...state.outcomes, forms: outcome } };
+    case 'import':
+      return { phase, outcomes: { ...state.outcomes, import: outcome } };
+    case 'export':
+      return { phase, outcomes: { ...state.outcomes, export: outcome } };
     case 'check':
       return { phase, outcomes: { ...state.outcomes, check: outcome } };
     case 'compute':

@@ -23,6 +23,7 @@ import {
 import { useCallback, useEffect, useRef, useState, type DragEvent, type ReactElement } from 'react';
 import type { Locale } from '../../engine/messages';
 import { HostError } from '../host';
+import { saveBlob } from '../save-file';
 import { App } from '../taskpane/App';
 import type { MemoryHost, SheetPreview, WebSelection } from './memory-host';
 import { webMessages, type WebMessages } from './messages';
@@ -296,18 +297,4 @@ function Workbench({ host, locale, messages: m, onOpenOther }: WorkbenchProps): 
       </aside>
     </div>
   );
-}
-
-/** Hand a Blob to the browser as a download; the object URL lives in this page only (blob:), nothing is sent. */
-function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoking at once can cancel the download in some browsers; a minute is plenty.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

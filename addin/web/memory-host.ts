@@ -8,14 +8,21 @@
  * with a read-only preview of the rows around the cell (`preview`).
  */
 import ExcelJS from 'exceljs';
-import { HostError, type HostCapabilities, type Progress, type WorkbookHost } from '../host';
+import { HostError, type ExportResult, type HostCapabilities, type Progress, type WorkbookHost } from '../host';
+import { firstWrittenHeader } from '../../engine/merge/apply';
+import type { AppendRows, MergePlan } from '../../engine/merge/types';
 import type { OutputSheet } from '../../engine/output';
 import type { RawWorkbook, Scalar } from '../../engine/raw';
 import { cellScalar, loadExcelWorkbook, rawFromExcel } from '../../cli/xlsx-read';
-import { addOutputSheets, workbookBytes } from '../../cli/xlsx-write';
+import { addOutputSheets, workbookBytes, writeNewWorkbook } from '../../cli/xlsx-write';
+import { XLSX_MIME, saveBlob, type SaveFile } from '../save-file';
 
-/** The MIME type of an .xlsx file, for the downloaded Blob. */
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_MIME } from '../save-file';
+
+export interface MemoryHostOptions {
+  /** How exportWorkbook hands its file to the user (defaults to a blob: link download). */
+  readonly save?: SaveFile;
+}
 
 /** What `select` last asked for: a sheet, and a cell of it when row and col are given (0-based). */
 export interface WebSelection {
@@ -63,17 +70,17 @@ const CAPABILITIES: HostCapabilities = { dataValidation: true, charts: false };
  * Open .xlsx bytes as a host. Throws HostError('unreadable') with a message in Chinese saying what to do
  * when the bytes are not a workbook this page can open (an old .xls, an encrypted file, not a spreadsheet).
  */
-export async function createMemoryHost(bytes: ArrayBuffer, fileName: string): Promise<MemoryHost> {
+export async function createMemoryHost(bytes: ArrayBuffer, fileName: string, options: MemoryHostOptions = {}): Promise<MemoryHost> {
   const wb = await openWorkbook(bytes, fileName);
-  return new ExcelJsMemoryHost(wb, fileName);
+  return new ExcelJsMemoryHost(wb, fileName, options.save ?? saveBlob);
 }
 
 /**
  * A new workbook without sheets, for someone who starts from nothing: the task pane's 准备 step then adds
  * the template's input sheets. (Opening a file without sheets is refused: that file is broken.)
  */
-export async function createEmptyHost(fileName: string): Promise<MemoryHost> {
-  return new ExcelJsMemoryHost(new ExcelJS.Workbook(), fileName);
+export async function createEmptyHost(fileName: string, options: MemoryHostOptions = {}): Promise<MemoryHost> {
+  return new ExcelJsMemoryHost(new ExcelJS.Workbook(), fileName, options.save ?? saveBlob);
 }
 
 /** `学院.xlsx` → `学院-评定结果.xlsx`; any extension is replaced by .xlsx. */
@@ -129,6 +136,62 @@ function checkSheetNames(sheets: readonly OutputSheet[]): void {
   }
 }
 
+/** The parts of an exceljs table model a stretch changes (loaded tables are written from the model). */
+interface TableModel {
+  tableRef?: string;
+  ref?: string;
+  autoFilterRef?: string;
+  columns: { name: string; filterButton?: boolean }[];
+}
+
+/**
+ * A table whose header is the master's header row, from column A to the last old header column, grows over
+ * the appended rows and new columns, so the downloaded workbook shows the merged rows inside the table
+ * (as `branch-rating merge` does; Excel would otherwise leave them below it). Other tables are left alone.
+ */
+function stretchTable(ws: ExcelJS.Worksheet, a: AppendRows, lastRow: number, firstNew: number): void {
+  for (const t of ws.getTables() as unknown as readonly { readonly model: TableModel }[]) {
+    const model = t.model;
+    const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(model.tableRef ?? model.ref ?? '');
+    if (m === null || Number(m[2]) !== a.headerRow + 1 || colNumber(m[1] ?? '') !== 1 || colNumber(m[3] ?? m[1] ?? '') !== firstNew) continue;
+    for (let c = firstNew; c < a.header.length; c++) model.columns.push({ name: a.header[c] ?? `列${c + 1}`, filterButton: true });
+    const range = `A${a.headerRow + 1}:${colLetters(a.header.length)}${Math.max(lastRow + 1, Number(m[4] ?? m[2]))}`;
+    model.tableRef = range;
+    model.autoFilterRef = range;
+  }
+}
+
+function colNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+function colLetters(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+/** A cell's value, 0-based, without creating the cell (findCell, not getCell). */
+function cellAt(ws: ExcelJS.Worksheet, row: number, col: number): Scalar {
+  const cell = ws.findCell(row + 1, col + 1);
+  return cell === undefined ? null : cellScalar(cell);
+}
+
+/** 0-based index of the last row holding a value (what the engine reads as the sheet's end), or -1. */
+function lastValueRow(ws: ExcelJS.Worksheet): number {
+  let last = -1;
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    let any = false;
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      if (!any && cellScalar(cell) !== null) any = true;
+    });
+    if (any) last = rowNumber - 1;
+  });
+  return last;
+}
+
 function sameSheetName(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
@@ -147,6 +210,7 @@ class ExcelJsMemoryHost implements MemoryHost {
   constructor(
     private readonly wb: ExcelJS.Workbook,
     readonly fileName: string,
+    private readonly save: SaveFile,
   ) {
     this.downloadName = downloadNameFor(fileName);
   }
@@ -203,6 +267,63 @@ class ExcelJsMemoryHost implements MemoryHost {
       if (added.length > 0) this.changed();
       progress?.(1);
       return added.map((s) => s.name);
+    });
+  }
+
+  /**
+   * Append the plan's rows below each target sheet's last row with a value (the header cells the master
+   * lacks first: 来源 …), stretch the sheet's table over them, then add the plan's new sheets. Every check runs before the first cell is written, and the
+   * writes themselves are synchronous, so the workbook gets the whole merge or none of it.
+   */
+  applyMerge(plan: MergePlan, progress?: Progress): Promise<void> {
+    return this.serial(async () => {
+      progress?.(0);
+      checkSheetNames(plan.add);
+      const find = (name: string) => this.wb.worksheets.find((w) => sameSheetName(w.name, name));
+      const refuse = (what: string) =>
+        new HostError('unknown', `无法应用合并：${what}。工作簿在导入后被修改过，请重新选择文件导入，核对摘要后再应用。`);
+      const taken = plan.add.find((s) => find(s.name) !== undefined || plan.add.some((o) => o !== s && sameSheetName(o.name, s.name)));
+      if (taken !== undefined) throw refuse(`工作簿中已有名为「${taken.name}」的工作表`);
+      const jobs = plan.append.map((a) => {
+        const ws = find(a.sheet);
+        if (ws === undefined) throw refuse(`工作簿中没有「${a.sheet}」表`);
+        const first = firstWrittenHeader(a);
+        for (let c = first; c < a.header.length; c++) {
+          if (cellAt(ws, a.headerRow, c) !== null) throw refuse(`「${a.sheet}」表标题行末尾（要添加“来源”等列的位置）已有内容`);
+        }
+        return { a, ws, first, start: Math.max(a.headerRow, lastValueRow(ws)) + 1 };
+      });
+      this.guard(() => {
+        for (const { a, ws, first, start } of jobs) {
+          for (let c = first; c < a.header.length; c++) ws.getRow(a.headerRow + 1).getCell(c + 1).value = a.header[c] ?? null;
+          a.rows.forEach((row, i) => {
+            const target = ws.getRow(start + i + 1);
+            row.forEach((v, c) => {
+              // Non-finite numbers are not valid in .xlsx; empty cells stay empty.
+              if (v === null || (typeof v === 'number' && !Number.isFinite(v))) return;
+              target.getCell(c + 1).value = v;
+            });
+          });
+          stretchTable(ws, a, start + a.rows.length - 1, first);
+        }
+        addOutputSheets(this.wb, plan.add);
+      });
+      if (jobs.some((j) => j.a.rows.length > 0 || j.first < j.a.header.length) || plan.add.length > 0) this.changed();
+      progress?.(1);
+    });
+  }
+
+  /** The web page always downloads: the export is a new file beside the open workbook, which is unchanged. */
+  exportWorkbook(sheets: readonly OutputSheet[], fileName: string): Promise<ExportResult> {
+    return this.serial(async () => {
+      let bytes: Uint8Array;
+      try {
+        bytes = await writeNewWorkbook(sheets);
+      } catch (e) {
+        throw new HostError('unknown', '无法生成导出的 .xlsx 文件。请刷新页面后重新打开工作簿再试。', e instanceof Error ? e.message : String(e));
+      }
+      this.save(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_MIME }), fileName);
+      return 'downloaded' as const;
     });
   }
 

@@ -11,6 +11,7 @@ import { issue, type Issue } from '../issues';
 import type { Branch, Indicator, Model, Veto } from '../model';
 import type { BranchResult, DimensionResult, Gap, GradeReason, GradingSummary, MissingCell } from '../results';
 import { ballotMeasures, computeBallots, turnoutIssues } from './ballots';
+import { raterConsistency, type ConsistencyResult } from './consistency';
 import { branchGaps } from './gaps';
 import { baseGrade, collectEffects, composeGrade } from './grade';
 import { scoreLedgerIndicator } from './ledger';
@@ -29,6 +30,8 @@ export interface ComputeOutput {
   readonly summary: GradingSummary;
   /** 双述双评, 满意度 and 民主评议 results (empty maps for kinds the workbook does not have). */
   readonly ballots: BallotResults;
+  /** 评分一致性: diagnostics over the rater scores, computed beside the grades and never read by them. */
+  readonly consistency: ConsistencyResult;
 }
 
 /** Everything known about one branch before the quota. */
@@ -136,7 +139,7 @@ export function computeResults(given: Model): ComputeOutput {
       ),
     );
   }
-  return { results, gaps, issues, summary: summarise(results, gaps, settings), ballots };
+  return { results, gaps, issues, summary: summarise(results, gaps, settings), ballots, consistency: raterConsistency(given) };
 }
 
 /**

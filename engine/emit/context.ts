@@ -3,6 +3,7 @@
  * new output sheet (the ballot summaries) is one more function over the same context.
  */
 import type { BallotResults } from '../ballots';
+import type { ConsistencyResult } from '../compute/consistency';
 import type { Issue } from '../issues';
 import type { Locale, ProseContext } from '../messages';
 import type { Model } from '../model';
@@ -26,6 +27,8 @@ export interface EmitInput {
    * ballots may leave it out; a ballot sheet is written only when `model.ballots` has that kind.
    */
   readonly ballots?: BallotResults;
+  /** 评分一致性 from compute; the sheet is written only when given and some rater scored a 评分 indicator. */
+  readonly consistency?: ConsistencyResult;
 }
 
 /** Ballot results of a run without ballots. */

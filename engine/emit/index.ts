@@ -5,6 +5,7 @@
 import type { OutputSheet } from '../output';
 import { emitContext, type EmitInput, type SheetEmitter } from './context';
 import { emitAppraisal } from './appraisal';
+import { emitConsistency } from './consistency';
 import { emitGaps } from './gaps';
 import { emitResults } from './results';
 import { emitReview, emitReviewGroups } from './review';
@@ -13,15 +14,26 @@ import { emitUnits } from './units';
 import { emitValidation } from './validation';
 
 /**
- * The output sheets in the order they are written: the summaries first, 数据校验 last so that the
- * list of issues stays at the end however many ballot sheets a workbook has.
+ * The output sheets in the order they are written: the summaries first, then the diagnostics —
+ * 评分一致性, and 数据校验 last so that the list of issues stays at the end however many ballot sheets
+ * a workbook has.
  */
-const EMITTERS: readonly SheetEmitter[] = [emitResults, emitGaps, emitUnits, emitReview, emitReviewGroups, emitSatisfaction, emitAppraisal, emitValidation];
+const EMITTERS: readonly SheetEmitter[] = [
+  emitResults,
+  emitGaps,
+  emitUnits,
+  emitReview,
+  emitReviewGroups,
+  emitSatisfaction,
+  emitAppraisal,
+  emitConsistency,
+  emitValidation,
+];
 
 /**
  * Every output sheet of a run: 评定结果, 问题清单 (merged with the existing one), 单位汇总, then
  * 双述双评汇总, 双述双评分组, 满意度汇总 and 民主评议汇总 (merged) for the ballot kinds the workbook has,
- * and 数据校验.
+ * 评分一致性 when compute's consistency is given and some rater scored, and 数据校验.
  */
 export function emitOutputs(input: EmitInput): OutputSheet[] {
   const ctx = emitContext(input);
@@ -35,6 +47,7 @@ export function emitOutputs(input: EmitInput): OutputSheet[] {
 
 export type { EmitContext, EmitInput, SheetEmitter } from './context';
 export { NO_BALLOT_RESULTS } from './context';
+export { CONCORDANCE_HEADER, CONCORDANCE_TITLE, CONSISTENCY_SHEET, FLAG_LABEL } from './consistency';
 export { APPRAISAL_COLUMNS, APPRAISAL_KEY_COLUMNS, APPRAISAL_SHEET, FINAL_GRADE, appraisalWarnings } from './appraisal';
 export { REVIEW_GROUPS_SHEET, REVIEW_SHEET, SUPPRESSED, reviewAspectHeaders } from './review';
 export { SATISFACTION_SHEET } from './satisfaction';

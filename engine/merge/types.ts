@@ -24,6 +24,13 @@ export interface AppendRows {
   readonly rows: readonly (readonly OutputValue[])[];
   /** 0-based row index of the master sheet's header row. */
   readonly headerRow: number;
+  /**
+   * Index in `header` of the first column the master sheet lacks, when it lacks more than 来源: contract
+   * columns a file uses (e.g. 评分人类别) go before 来源, and a blank master sheet gets its whole header
+   * (0). The adapter writes `header[firstNewColumn…]` into the header row. Absent: only 来源 may be new
+   * (addSourceColumn), at the end.
+   */
+  readonly firstNewColumn?: number;
 }
 
 export interface MergePlan {
@@ -61,6 +68,12 @@ export interface FileSummary {
   /** Distinct raters in its scores (count only; names are in the workbook). */
   readonly raters: number;
   readonly conflicts: number;
+}
+
+/** Options of mergeWorkbooks. */
+export interface MergeOptions {
+  /** How the master is named in conflicts (its file name); default 主工作簿. Rows it got from earlier merges keep their 来源. */
+  readonly masterName?: string;
 }
 
 export interface MergeResult {

@@ -122,6 +122,15 @@ const prose: ProseCatalog = {
     excellent: (cap, f) => `branch's 优秀 share above ${f.share(cap)}`,
     notAppraised: () => 'no ballots this run',
   },
+  concordance: {
+    strong: 'strong agreement (W ≥ 0.7)',
+    moderate: 'moderate agreement (0.3 ≤ W < 0.7)',
+    weak: 'weak agreement (W < 0.3): check that the raters read the rubric alike',
+    raters: 'fewer than 2 raters: not computed',
+    branches: 'no 2 branches scored completely (every 评分 indicator) by 2 raters or more: not computed',
+    ties: 'every rater gave every branch the same total: not computed',
+  },
+  concordanceExcluded: (n) => `${n} more rater${n === 1 ? '' : 's'} left out (not every branch of the block scored)`,
   separator: '; ',
   unitChartTitle: 'Grades by unit',
 };

@@ -3,6 +3,7 @@
  * the user's language (zh-CN by default, en-US second). Numbers in prose are rounded to 小数位数
  * here, at the edge, like every other displayed number.
  */
+import type { ConcordanceStatus } from '../compute/consistency';
 import type { Issue, IssueCode, IssueParams } from '../issues';
 import { formatLocation, type Location } from '../location';
 import { round6, roundHalfAway } from '../numeric';
@@ -142,6 +143,15 @@ export function renderAppraisalWarning(warnings: readonly AppraisalWarning[], ca
   const prose = CATALOGS[locale].prose;
   const f = fmt(ctx);
   return warnings.map((w) => prose.appraisalWarning[w](cap, f)).join(prose.separator);
+}
+
+/**
+ * 说明 of a 评分一致性 W row: `一致性较强`, or `一致性一般；另有 1 名评分人未完整评分这些支部，未计入`.
+ */
+export function renderConcordance(status: ConcordanceStatus, excluded: number, locale: Locale): string {
+  const prose = CATALOGS[locale].prose;
+  const base = prose.concordance[status];
+  return excluded > 0 ? `${base}${prose.separator}${prose.concordanceExcluded(excluded)}` : base;
 }
 
 export type { AppraisalWarning, Fmt, IssueCatalog, LocaleCatalog, ProseCatalog } from './types';

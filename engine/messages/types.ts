@@ -3,6 +3,7 @@
  * make the compiler refuse a locale that forgets a code or a kind, so a new IssueCode cannot ship
  * without its words.
  */
+import type { ConcordanceStatus } from '../compute/consistency';
 import type { IssueCode, IssueParams } from '../issues';
 import type { Location } from '../location';
 import type { Gap, GapType, GradeReason, MissingCell, RedFlagFailure } from '../results';
@@ -50,6 +51,10 @@ export interface ProseCatalog {
   readonly gap: { readonly [T in GapType]: (g: Gap, f: Fmt) => string };
   /** 民主评议汇总's 预警, one clause per flag; `cap` is 民主评议优秀比例上限. */
   readonly appraisalWarning: { readonly [W in AppraisalWarning]: (cap: number, f: Fmt) => string };
+  /** 评分一致性's 说明 of a Kendall's W row: the band of W, or why there is none. */
+  readonly concordance: { readonly [S in ConcordanceStatus]: string };
+  /** The clause added to 说明 when some raters of the role were left out of W's block. */
+  readonly concordanceExcluded: (count: number) => string;
   /** Joins clauses of one cell (等次说明, 未达原因, 预警). */
   readonly separator: string;
   /** Title of the 单位汇总 chart. */

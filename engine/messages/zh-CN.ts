@@ -121,6 +121,15 @@ const prose: ProseCatalog = {
     excellent: (cap, f) => `本支部优秀比例超过${f.share(cap)}`,
     notAppraised: () => '本次无评议票',
   },
+  concordance: {
+    strong: '一致性较强（W ≥ 0.7）',
+    moderate: '一致性一般（0.3 ≤ W < 0.7）',
+    weak: '一致性较弱（W < 0.3），请复核评分标准的理解是否一致',
+    raters: '评分人不足 2 人，无法计算',
+    branches: '没有 2 名以上评分人都完整评分（全部评分指标）的 2 个以上支部，无法计算',
+    ties: '各评分人给每个支部的总分都相同，无法计算',
+  },
+  concordanceExcluded: (n) => `另有 ${n} 名评分人未完整评分这些支部，未计入`,
   separator: '；',
   unitChartTitle: '各单位等次分布',
 };

@@ -1,12 +1,14 @@
 /**
  * 评分-<评分人> wide scoring forms, workbook.md §2.4 and §8 Wide forms: one row per branch, one
- * column per indicator. The rater is the sheet-name suffix; the role sits in a `评分人类别 | 自评`
- * label above the header. Blank cells are "not scored" and remembered so 未评定 can name them.
+ * column per indicator. The rater is the sheet-name suffix, unless a `评分人 | 张三` label above the
+ * header names it (consolidation renames a repeated `评分-张三` to `评分-张三 (2)` and keeps the rater in
+ * that label); the role sits in a `评分人类别 | 自评` label above the header. Blank cells are "not
+ * scored" and remembered so 未评定 can name them.
  */
 import { issue, type Issue } from '../issues';
 import type { CellRef } from '../location';
 import type { Indicator } from '../model';
-import { cellAt, isBlank, type RawSheet } from '../raw';
+import { cellAt, isBlank, isCellError, type RawSheet } from '../raw';
 import { readId, readText, ref, requiredKey, type Read, type ReadContext } from './cells';
 import { cellText, normName, toHalfWidth } from './normalize';
 import { checkBranch, checkRole, raterKey, readScore, type ScoreEntry, type ScoreLookup } from './scoreRules';
@@ -15,6 +17,7 @@ import { isRowBlank } from './table';
 const BRANCH_HEADERS: ReadonlySet<string> = new Set(['支部编号', 'branch', 'id'].map(normName));
 const NAME_HEADERS: ReadonlySet<string> = new Set(['支部名称', 'name'].map(normName));
 const ROLE_LABELS: ReadonlySet<string> = new Set(['评分人类别', 'role'].map(normName));
+const RATER_LABELS: ReadonlySet<string> = new Set(['评分人', 'rater'].map(normName));
 // After half-width conversion U+3000 is a space and （ is (; 【 has no half-width form.
 const ID_END = /[\s([【]/;
 // A header that starts like an indicator id (`2.3`, `4 …`) but matched none is worth a warning.
@@ -39,12 +42,12 @@ export function headerIndicatorId(header: string, has: (id: string) => boolean):
 }
 
 /**
- * Read one wide form. Scores go to the returned list (before duplicates are resolved); blank cells
+ * Read one wide form (`suffixRater`: the rater its sheet name gives, overridden by a 评分人 label). Scores go to the returned list (before duplicates are resolved); blank cells
  * of 评分 indicators for known branches are added to `blanks`.
  */
 export function parseWideForm(
   sheet: RawSheet,
-  rater: string,
+  suffixRater: string,
   lookup: ScoreLookup,
   issues: Issue[],
   blanks: Map<string, CellRef[]>,
@@ -56,6 +59,7 @@ export function parseWideForm(
     return [];
   }
   const { row: headerRow, col: branchCol } = header;
+  const rater = labelValue(sheet, headerRow, RATER_LABELS) ?? suffixRater;
   const role = readRoleLabel(ctx, lookup, headerRow);
   const columns = indicatorColumns(ctx, lookup, headerRow, branchCol);
   const nameCol = findCol(sheet, headerRow, NAME_HEADERS);
@@ -85,6 +89,32 @@ export function parseWideForm(
     }
   }
   return out;
+}
+
+/**
+ * The rater a wide form names in a `评分人` (or `rater`) label above its header, or undefined when it has
+ * none (then the sheet-name suffix is the rater). The value is the first non-blank cell to the label's
+ * right, as for 评分人类别. `评分-张三 (2)` with `评分人 | 张三` is 张三's form.
+ */
+export function wideFormLabelRater(sheet: RawSheet): string | undefined {
+  const header = findHeader(sheet);
+  return header ? labelValue(sheet, header.row, RATER_LABELS) : undefined;
+}
+
+/** The text right of the first label in `labels` above `headerRow` (half-width, trimmed); undefined when absent or blank. */
+function labelValue(sheet: RawSheet, headerRow: number, labels: ReadonlySet<string>): string | undefined {
+  for (let r = 0; r < headerRow; r++) {
+    const cells = sheet.cells[r] ?? [];
+    for (let c = 0; c < cells.length; c++) {
+      const v = cells[c];
+      if (typeof v !== 'string' || !labels.has(normName(v))) continue;
+      let vc = c + 1;
+      while (vc < cells.length && isBlank(cells[vc])) vc++;
+      const value = vc < cells.length && !isCellError(cells[vc]) ? toHalfWidth(cellText(cells[vc])).trim() : '';
+      return value === '' ? undefined : value;
+    }
+  }
+  return undefined;
 }
 
 /** The first row with a cell reading 支部编号 (or branch/id), and that cell's column. */

@@ -13,6 +13,11 @@
  * runWorkbook → add output sheets → write), so process.resourceUsage().maxRSS is that run's peak.
  * Workbooks are generated in a child too. Last, the engine alone (in-process, warm, no file) with and
  * without ballots, to show the ballot cost per row. `npm run bench -- --quick` does one run per size.
+ *
+ * Merge (issue #5): S's data split by 所属党委 into 29 unit files (each unit's 自评 rows of 评分, 台账 rows
+ * and ballots) merged into a master holding 支部, 指标, 参数, 否决 and the 6 上级 forms — what `merge`
+ * does: read the 30 files, mergeWorkbooks, apply the plan to the master's exceljs workbook and write.
+ * `npm run bench -- --merge` runs only that part.
  */
 import { execFile } from 'node:child_process';
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -24,6 +29,9 @@ import { runWorkbook } from '../../engine/index';
 import { sampleSheets, sampleWorkbook, type BallotForms, type SampleOptions } from '../../engine/template';
 import { loadExcelWorkbook, rawFromExcel, readWorkbook } from '../../cli/xlsx-read';
 import { addOutputSheets, workbookBytes, writeNewWorkbook } from '../../cli/xlsx-write';
+import { applyPlanToExcel } from '../../cli/merge';
+import { applyPlan, mergeWorkbooks, type MergeSource } from '../../engine/merge';
+import type { OutputSheet } from '../../engine/output';
 
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = resolve(dirname(SELF), '../..');
@@ -231,11 +239,112 @@ function engineOnly(quick: boolean): void {
   }
 }
 
+// ── merge ─────────────────────────────────────────────────────────────────────────────────────
+
+const MERGE_UNITS = 29;
+/** Sheets each unit file brings (its branches' rows); the rest of the sample is the master's. */
+const UNIT_SHEETS = new Set(['评分', '台账', '双述双评', '满意度', '民主评议']);
+
+/** Child: write the master and the 29 unit files of S into `dir`; rows per unit file as one JSON line. */
+async function generateMerge(dir: string): Promise<void> {
+  const sheets = sampleSheets({ branches: 255, form: 'wide' });
+  const branches = sheets.find((s) => s.name === '支部');
+  const unitCol = branches?.columns.findIndex((c) => c.header === '所属党委') ?? -1;
+  const unitOf = new Map((branches?.rows ?? []).map((r) => [String(r[0]), String(r[unitCol])] as const));
+  const units = [...new Set(unitOf.values())];
+  if (units.length !== MERGE_UNITS) throw new Error(`expected ${MERGE_UNITS} units, got ${units.length}`);
+  const master = sheets
+    .filter((s) => !UNIT_SHEETS.has(s.name) || s.name === '评分')
+    .map((s) => (s.name === '评分' ? { ...s, rows: s.rows.filter((r) => r[3] !== '自评') } : s));
+  await writeFile(join(dir, 'master.xlsx'), await writeNewWorkbook(master));
+  let rows = 0;
+  for (const [i, unit] of units.entries()) {
+    const own = (s: OutputSheet): OutputSheet => {
+      const col = s.columns.findIndex((c) => c.header === '支部编号');
+      return { ...s, rows: s.rows.filter((r) => unitOf.get(String(r[col])) === unit && (s.name !== '评分' || r[3] === '自评')) };
+    };
+    const unitSheets = sheets.filter((s) => UNIT_SHEETS.has(s.name)).map(own);
+    rows += unitSheets.reduce((n, s) => n + s.rows.length, 0);
+    await writeFile(join(dir, `unit-${String(i + 1).padStart(2, '0')}.xlsx`), await writeNewWorkbook(unitSheets));
+  }
+  process.stdout.write(`${JSON.stringify({ rows })}\n`);
+}
+
+interface MergeSample {
+  readonly readMs: number;
+  readonly mergeMs: number;
+  readonly writeMs: number;
+  readonly rssMb: number;
+  readonly appended: number;
+  readonly same: boolean;
+}
+
+/** Child: what `merge` does on the files of `dir`, timed; then (not timed) whether the merge grades like the single sample. */
+async function mergeChild(dir: string): Promise<void> {
+  let t = performance.now();
+  const wb = await loadExcelWorkbook(await readFile(join(dir, 'master.xlsx')), false);
+  const master = rawFromExcel(wb);
+  const sources: MergeSource[] = [];
+  for (let i = 1; i <= MERGE_UNITS; i++) {
+    const name = `unit-${String(i).padStart(2, '0')}.xlsx`;
+    sources.push({ name, workbook: await readWorkbook(await readFile(join(dir, name))) });
+  }
+  const readMs = performance.now() - t;
+  t = performance.now();
+  const result = mergeWorkbooks(master, sources);
+  const mergeMs = performance.now() - t;
+  t = performance.now();
+  applyPlanToExcel(wb, result.plan);
+  const target = join(dir, `merged.${process.pid}.xlsx`);
+  await writeFile(target, await workbookBytes(wb));
+  const writeMs = performance.now() - t;
+  const rssMb = process.resourceUsage().maxRSS / 1024;
+  await rm(target);
+  const appended = result.plan.append.reduce((n, a) => n + a.rows.length, 0) + result.plan.add.reduce((n, s) => n + s.rows.length, 0);
+  const digest = (raw: Parameters<typeof runWorkbook>[0]) => JSON.stringify(runWorkbook(raw).results.map((r) => [r.branch.id, r.total, r.grade]));
+  const same = digest(applyPlan(master, result.plan)) === digest(sampleWorkbook({ branches: 255, form: 'wide' }));
+  process.stdout.write(`${JSON.stringify({ readMs, mergeMs, writeMs, rssMb, appended, same })}\n`);
+}
+
+async function mergeBench(quick: boolean): Promise<void> {
+  const dir = join(ROOT, 'out', 'bench', 'merge');
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const gen = await spawnChild<{ rows: number }>(['--merge-generate', dir], undefined);
+  let bytes = 0;
+  for (let i = 1; i <= MERGE_UNITS; i++) bytes += (await stat(join(dir, `unit-${String(i).padStart(2, '0')}.xlsx`))).size;
+  const masterMb = (await stat(join(dir, 'master.xlsx'))).size / 2 ** 20;
+  process.stdout.write(
+    `\nMerge: master (${masterMb.toFixed(1)} MB) + ${MERGE_UNITS} unit files of S (${thousands(gen.rows)} data rows, ${(bytes / 2 ** 20).toFixed(1)} MB in all)\n`,
+  );
+  const runs = quick ? 1 : 3;
+  const samples: MergeSample[] = [];
+  for (let i = 0; i < runs; i++) {
+    const s = await spawnChild<MergeSample>(['--merge-child', dir], undefined);
+    samples.push(s);
+    process.stdout.write(
+      `  run ${i + 1}/${runs}: read ${msText(s.readMs)}, merge ${msText(s.mergeMs)}, apply + write ${msText(s.writeMs)}, peak RSS ${s.rssMb.toFixed(0)} MB; ${thousands(s.appended)} rows merged; grades as the single workbook: ${s.same ? 'yes' : 'NO'}\n`,
+    );
+  }
+  const m = (f: (s: MergeSample) => number) => median(samples.map(f));
+  process.stdout.write('\n| merge | runs | read 30 files | mergeWorkbooks | apply + write | total | peak RSS |\n|---|---|---|---|---|---|---|\n');
+  process.stdout.write(
+    `| S split into ${MERGE_UNITS} unit files | ${runs} | ${sec(m((s) => s.readMs))} | ${msText(m((s) => s.mergeMs))} | ${sec(m((s) => s.writeMs))} | ${sec(m((s) => s.readMs + s.mergeMs + s.writeMs))} | ${m((s) => s.rssMb).toFixed(0)} MB |\n`,
+  );
+}
+
 const args = process.argv.slice(2);
-if (args[0] === '--child') {
+if (args[0] === '--merge-generate') {
+  await generateMerge(args[1] ?? '');
+} else if (args[0] === '--merge-child') {
+  await mergeChild(args[1] ?? '');
+} else if (args.includes('--merge')) {
+  await mergeBench(args.includes('--quick'));
+} else if (args[0] === '--child') {
   await child(args[1] ?? '', args[2] ?? 'score');
 } else if (args[0] === '--generate') {
   await generate(args[1] ?? '', JSON.parse(args[2] ?? '{}') as SampleOptions);
 } else {
   await parent(args.includes('--quick'), args.includes('--m-long'));
+  await mergeBench(args.includes('--quick'));
 }

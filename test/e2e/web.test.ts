@@ -2,8 +2,10 @@
  * The web page end to end in real Chromium: open the sample workbook (60 branches, one deliberately bad
  * score cell), run 检查 and 计算 in the task pane, compare what the page shows with the engine run in this
  * process on the same workbook, click the issue and see its cell selected, download the result and read
- * it back. Nothing may be requested from anywhere but the local server. Screenshots of every step go to
- * test-artifacts/e2e/ (git-ignored): look at them, the Chinese text must render.
+ * it back; import two evaluators' workbooks split from the sample, apply the merge, compute and export the
+ * summary (and the CSV) whose 公示名单 is the whole sample's. Nothing may be requested from anywhere but
+ * the local server. Screenshots of every step go to test-artifacts/e2e/ (git-ignored): look at them, the
+ * Chinese text must render.
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,7 +14,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readWorkbook } from '../../cli/xlsx-read';
 import { writeNewWorkbook } from '../../cli/xlsx-write';
+import { localDate } from '../../addin/taskpane/controller';
 import { checkWorkbook, runWorkbook, type Issue } from '../../engine/index';
+import { exportSheets, toCsv } from '../../engine/export';
 import { describeLocation, renderIssue } from '../../engine/messages';
 import type { OutputSheet } from '../../engine/output';
 import type { RawWorkbook } from '../../engine/raw';
@@ -194,6 +198,65 @@ describe('the web page in Chromium', () => {
     expect(saved.sheets.map((s) => s.name)).toEqual(template.map((s) => s.name));
     const { origin } = (await ready()).server;
     expect(requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith(`blob:${origin}/`))).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('imports two evaluators\' workbooks, applies the merge, computes and exports the 公示名单 of the whole sample', async () => {
+    // The sample split in three: the office's master without two raters' 评分- forms, and one file per rater
+    // (the office's 支部, 指标 and 参数 with the rater's filled form), as evaluators send them back.
+    const full = sampleSheets({ branches: 20, upperRaters: 3, ballots: false });
+    const forms = full.filter((s) => s.name.startsWith('评分-')).slice(0, 2);
+    expect(forms).toHaveLength(2);
+    const base = full.filter((s) => ['支部', '指标', '参数'].includes(s.name));
+    const master = await writeNewWorkbook(full.filter((s) => !forms.includes(s)));
+    const files = await Promise.all(forms.map(async (f) => ({ name: `${f.name.slice(3)}.xlsx`, mimeType: XLSX, buffer: Buffer.from(await writeNewWorkbook([...base, f])) })));
+    // What the whole sample grades to, exported today.
+    const report = runWorkbook(await readWorkbook(await writeNewWorkbook(full)), { locale: 'zh-CN' });
+    const expected = exportSheets(report, { date: localDate(new Date()), locale: 'zh-CN' });
+
+    const { page, requests, errors } = await openPage('zh-CN');
+    await page.getByTestId('file-input').setInputFiles({ name: '党委汇总.xlsx', mimeType: XLSX, buffer: Buffer.from(master) });
+    await page.getByRole('tab', { name: '导入' }).click();
+    await page.getByTestId('import-files').setInputFiles(files);
+    const summary = page.getByRole('table', { name: '各文件的内容' });
+    await summary.waitFor();
+    const rows = await summary.getByRole('row').evaluateAll((trs) => trs.slice(1).map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    expect(rows.map((r) => r.slice(0, 2))).toEqual(files.map((f) => [f.name, '可合并']));
+    expect(rows.map((r) => r[2])).toEqual(forms.map((f) => `${f.name} ${f.rows.length} 行`));
+    await shot(page, '10-import-summary.png');
+
+    await page.getByRole('button', { name: '应用合并' }).click();
+    await page.getByText('合并已写入当前工作簿。请到“计算”重新计算。').waitFor();
+    await shot(page, '11-import-applied.png');
+
+    await page.getByRole('tab', { name: '计算' }).click();
+    await page.getByRole('button', { name: '开始计算' }).click();
+    await page.getByRole('button', { name: '查看结果' }).waitFor();
+
+    await page.getByRole('tab', { name: '导出' }).click();
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出汇总工作簿' }).click()]);
+    expect(xlsx.suggestedFilename()).toBe('2026年度支部评定结果.xlsx');
+    await page.getByText('已下载「2026年度支部评定结果.xlsx」。').waitFor();
+    await shot(page, '12-exported.png');
+    const exportedBytes = await readFile(await xlsx.path());
+    const exported = await readWorkbook(exportedBytes);
+    // 单位汇总 carries its grade-distribution chart (cli/xlsx-chart.ts, through writeNewWorkbook).
+    const { default: JSZip } = await import('jszip');
+    const parts = Object.keys((await JSZip.loadAsync(exportedBytes)).files);
+    expect(parts.filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p))).toHaveLength(1);
+    expect(exported.sheets.map((s) => s.name)).toEqual(['公示名单', '单位汇总', '评定结果', '问题清单']);
+    // 公示名单 holds the rows of the whole sample: the merge brought every score the split took away.
+    const want = await readWorkbook(await writeNewWorkbook(expected.slice(0, 1)));
+    expect(exported.sheets[0]).toEqual(want.sheets[0]);
+    expect(exported.sheets[0]?.cells.length).toBe(3 + 20);
+
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 CSV（公示名单）' }).click()]);
+    expect(csv.suggestedFilename()).toBe('2026年度支部评定公示名单.csv');
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await readFile(await csv.path()));
+    expect(text).toBe(toCsv(expected[0]!));
+
+    const { origin } = (await ready()).server;
+    expect(requests.filter((u) => !(u.startsWith(`${origin}/`) || u.startsWith(`blob:${origin}/`) || u.startsWith('data:')))).toEqual([]);
     expect(errors).toEqual([]);
   });
 });

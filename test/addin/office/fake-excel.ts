@@ -177,8 +177,24 @@ export class FakeWorkbook {
   structureProtected = false;
   /** An error to reject a given sync with (1-based count of `syncs`), before it runs anything. */
   readonly failAt = new Map<number, FakeOfficeError>();
+  /** Workbooks opened with Excel.createWorkbook (their base64 .xlsx). */
+  readonly created: string[] = [];
+  /** An error Excel.createWorkbook rejects with (a blocked window in Excel on the web, extension hardening). */
+  createFailure: FakeOfficeError | undefined;
 
   constructor(readonly apiVersion = 1.9) {}
+
+  /**
+   * `Excel.createWorkbook(base64)`: a static function, not a queued command (it needs no sync and no
+   * context); ExcelApi 1.8, and the argument must be base64 text.
+   */
+  readonly createWorkbook = async (base64?: string): Promise<void> => {
+    await Promise.resolve();
+    if (this.apiVersion + 1e-9 < 1.8) fail('ApiNotFound', 'Excel.createWorkbook needs ExcelApi 1.8');
+    if (this.createFailure !== undefined) throw this.createFailure;
+    if (base64 !== undefined && !/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) fail('InvalidArgument', 'The base64 file is not valid.');
+    this.created.push(base64 ?? '');
+  };
 
   /** Add a sheet with values from A1 (seed). */
   addSheet(name: string, grid: readonly (readonly SeedValue[])[] = [], at?: { row: number; col: number }): SheetData {
@@ -740,6 +756,21 @@ class RangeProxy extends Proxy {
 
   get columnCount(): number {
     return this.read('columnCount');
+  }
+
+  /** Range.clear(applyTo): All (default), Contents or Formats (the fake keeps values and number formats only). */
+  clear(applyTo: string = 'All'): void {
+    this.ctx.push(jsonBytes(applyTo), () => {
+      if (!['All', 'Contents', 'Formats', 'Hyperlinks', 'RemoveHyperlinks'].includes(applyTo)) fail('InvalidArgument', `unsupported clear ${applyTo}`);
+      const r = this.ref();
+      this.ctx.writable(r.sheet);
+      for (let i = r.row; i < r.row + r.rows; i++) {
+        for (let j = r.col; j < r.col + r.cols; j++) {
+          if (applyTo === 'All' || applyTo === 'Contents') r.sheet.setCell(i, j, undefined);
+          if (applyTo === 'All' || applyTo === 'Formats') r.sheet.setFormat(i, j, 'General');
+        }
+      }
+    });
   }
 
   select(): void {

@@ -1,6 +1,6 @@
 /** Shared by the Office adapter tests: seed a fake from a RawWorkbook, and make a host over a fake. */
 import { dateToSerial } from '../../../addin/office/cells';
-import { createExcelHost } from '../../../addin/office';
+import { createExcelHost, type ExcelHostOptions } from '../../../addin/office';
 import type { WorkbookHost } from '../../../addin/host';
 import type { RawWorkbook, Scalar } from '../../../engine/raw';
 import { FakeWorkbook, installOffice, type SeedValue } from './fake-excel';
@@ -20,10 +20,13 @@ export function fakeFrom(raw: RawWorkbook, apiVersion = 1.9): FakeWorkbook {
   return wb;
 }
 
-/** The Excel host over a fake, with the Office global (office-addin-mock) answering for the same ExcelApi version. */
-export function hostOver(wb: FakeWorkbook): WorkbookHost {
+/**
+ * The Excel host over a fake, with the Office global (office-addin-mock) answering for the same ExcelApi
+ * version, and the fake's Excel.createWorkbook.
+ */
+export function hostOver(wb: FakeWorkbook, options: Omit<ExcelHostOptions, 'run'> = {}): WorkbookHost {
   installOffice(wb.apiVersion);
-  return createExcelHost({ run: wb.run });
+  return createExcelHost({ run: wb.run, createWorkbook: wb.createWorkbook, ...options });
 }
 
 /** Blocks of ≤ 5,000 rows a sheet of this many grid rows needs when no block is cut short by bytes. */

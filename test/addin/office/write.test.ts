@@ -43,7 +43,7 @@ describe('writeOutputs', () => {
     await host.writeOutputs(report.outputs);
 
     const outputs = report.outputs;
-    expect(outputs.map((o) => o.name)).toEqual(['评定结果', '问题清单', '单位汇总', '双述双评汇总', '双述双评分组', '满意度汇总', '民主评议汇总', '数据校验']);
+    expect(outputs.map((o) => o.name)).toEqual(['评定结果', '问题清单', '单位汇总', '双述双评汇总', '双述双评分组', '满意度汇总', '民主评议汇总', '评分一致性', '数据校验']);
     expect(wb.sheets.map((s) => s.name)).toEqual(['支部', ...outputs.map((o) => o.name)]);
     expect(input.grid()).toEqual([['支部编号', '支部名称'], ['001', '一支部']]);
 
@@ -124,7 +124,7 @@ describe('writeOutputs', () => {
     // Syncs: 1 (sheets, tables, names) + one per block of ≤ 5,000 grid rows + 1 (the swap).
     const blocks = outputs.map((o) => blocksFor((o.preamble?.length ?? 0) + 1 + Math.max(1, o.rows.length)));
     const b = blocks.reduce((n, x) => n + x, 0);
-    expect(blocks).toEqual([1, 1, 1, 1, 1, 1, 2, 1]); // 民主评议汇总 has 5,641 rows: two blocks
+    expect(blocks).toEqual([1, 1, 1, 1, 1, 1, 2, 1, 1]); // 民主评议汇总 has 5,641 rows: two blocks
     expect(wb.syncs).toBe(1 + b + 1);
     expect(wb.refused).toEqual([]);
     expect(wb.maxRequestBytes).toBeLessThan(FAKE_PAYLOAD_LIMIT);

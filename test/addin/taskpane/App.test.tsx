@@ -15,10 +15,10 @@ const tab = (name: string) => fireEvent.click(screen.getByRole('tab', { name }))
 const button = (name: string | RegExp) => screen.getByRole('button', { name });
 
 describe('idle', () => {
-  it('shows the five steps, the 准备 step first, in Chinese, with nothing running', () => {
+  it('shows the seven steps in product order, the 准备 step first, in Chinese, with nothing running', () => {
     const { container } = render(<App host={fakeHost()} />);
-    expect(screen.getAllByRole('tab')).toHaveLength(5);
-    for (const name of ['准备', '评分', '检查', '计算', '结果']) expect(screen.getByRole('tab', { name })).toBeTruthy();
+    const tabs = screen.getAllByRole('tab');
+    expect(['准备', '评分', '导入', '检查', '计算', '结果', '导出'].map((name) => tabs.indexOf(screen.getByRole('tab', { name })))).toEqual([0, 1, 2, 3, 4, 5, 6]);
     expect(screen.getByRole('tab', { name: '准备' }).getAttribute('aria-selected')).toBe('true');
     expect(button('创建缺少的工作表')).toBeTruthy();
     expect(screen.queryByRole('progressbar')).toBeNull();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HostError } from '../../../addin/host';
-import { createController, failure } from '../../../addin/taskpane/controller';
+import { createController, exportFileName, failure, localDate } from '../../../addin/taskpane/controller';
 import { pickLocale, strings } from '../../../addin/taskpane/i18n';
 import { INITIAL, reducer, type Phase } from '../../../addin/taskpane/state';
 import { checkWorkbook, runWorkbook } from '../../../engine';
@@ -218,5 +218,41 @@ describe('pickLocale', () => {
     expect(pickLocale('fr-FR')).toBe('zh-CN');
     expect(pickLocale('eno')).toBe('zh-CN');
     expect(pickLocale(undefined)).toBe('zh-CN');
+  });
+});
+
+describe('import and export helpers', () => {
+  it('names the export by 评定年度 and dates it by the browser calendar', () => {
+    expect(exportFileName('2026', 'xlsx')).toBe('2026年度支部评定结果.xlsx');
+    expect(exportFileName('2025-2026学年度', 'csv')).toBe('2025-2026学年度支部评定公示名单.csv');
+    expect(exportFileName(null, 'xlsx')).toBe('支部评定结果.xlsx');
+    expect(exportFileName('2025/2026', 'xlsx')).toBe('2025_2026年度支部评定结果.xlsx');
+    expect(localDate(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+  });
+
+  it('applies a previewed merge once: an applied outcome is returned without writing again', async () => {
+    const host = fakeHost(basicWorkbook());
+    const controller = createController(host, () => {});
+    const preview = await controller.importFiles([]);
+    if (preview.kind !== 'done' || preview.step !== 'import') throw new Error(preview.kind);
+    const applied = await controller.applyImport(preview.outcome);
+    if (applied.kind !== 'done' || applied.step !== 'import') throw new Error(applied.kind);
+    expect(applied.outcome.applied).toEqual({ rows: [], added: [] });
+    expect(host.applyMerge).toHaveBeenCalledTimes(1);
+    expect(await controller.applyImport(applied.outcome)).toMatchObject({ kind: 'done', outcome: applied.outcome });
+    expect(host.applyMerge).toHaveBeenCalledTimes(1);
+  });
+
+  it('turns a failed apply into a failure that keeps the preview for another try', async () => {
+    const host = fakeHost(basicWorkbook(), { fail: { applyMerge: new HostError('protected', 'AccessDenied') } });
+    let state = INITIAL;
+    const controller = createController(host, (phase) => {
+      state = reducer(state, { type: 'phase', phase });
+    });
+    const preview = await controller.importFiles([]);
+    if (preview.kind !== 'done' || preview.step !== 'import') throw new Error(preview.kind);
+    const failed = await controller.applyImport(preview.outcome);
+    expect(failed).toMatchObject({ kind: 'failed', step: 'import', message: `导入失败。${strings('zh-CN').hostError.protected}` });
+    expect(state.outcomes.import).toBe(preview.outcome);
   });
 });

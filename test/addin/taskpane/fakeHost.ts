@@ -3,7 +3,8 @@
  * any method made to fail, and read() optionally held until the test releases it.
  */
 import { vi } from 'vitest';
-import type { HostCapabilities, Progress, WorkbookHost } from '../../../addin/host';
+import type { ExportResult, HostCapabilities, Progress, WorkbookHost } from '../../../addin/host';
+import { applyPlan, type MergePlan } from '../../../engine/merge';
 import type { OutputSheet } from '../../../engine/output';
 import type { RawSheet, RawWorkbook } from '../../../engine/raw';
 import { sheetToRaw } from '../../../engine/template';
@@ -13,7 +14,9 @@ export interface FakeHostOptions {
   /** read() waits for this promise before answering. */
   readonly gate?: Promise<void>;
   /** Errors thrown by a method (read, writeOutputs, addSheets, select, sheetNames). */
-  readonly fail?: Partial<Record<'read' | 'writeOutputs' | 'addSheets' | 'select' | 'sheetNames', unknown>>;
+  readonly fail?: Partial<Record<'read' | 'writeOutputs' | 'addSheets' | 'select' | 'sheetNames' | 'applyMerge' | 'exportWorkbook', unknown>>;
+  /** What exportWorkbook answers (default: downloaded, as the web page). */
+  readonly exportResult?: ExportResult;
 }
 
 export interface FakeHost extends WorkbookHost {
@@ -22,6 +25,8 @@ export interface FakeHost extends WorkbookHost {
   readonly writeOutputs: ReturnType<typeof vi.fn<(sheets: readonly OutputSheet[], progress?: Progress) => Promise<void>>>;
   readonly addSheets: ReturnType<typeof vi.fn<(sheets: readonly OutputSheet[], progress?: Progress) => Promise<readonly string[]>>>;
   readonly select: ReturnType<typeof vi.fn<(sheet: string, row?: number, col?: number) => Promise<void>>>;
+  readonly applyMerge: ReturnType<typeof vi.fn<(plan: MergePlan, progress?: Progress) => Promise<void>>>;
+  readonly exportWorkbook: ReturnType<typeof vi.fn<(sheets: readonly OutputSheet[], fileName: string) => Promise<ExportResult>>>;
 }
 
 export function fakeHost(raw: RawWorkbook = { sheets: [] }, options: FakeHostOptions = {}): FakeHost {
@@ -65,6 +70,15 @@ export function fakeHost(raw: RawWorkbook = { sheets: [] }, options: FakeHostOpt
     }),
     select: vi.fn(async () => {
       check('select');
+    }),
+    // The engine's own reading of a plan: what a host's workbook reads back as after applying it.
+    applyMerge: vi.fn(async (plan: MergePlan) => {
+      check('applyMerge');
+      sheets.splice(0, sheets.length, ...applyPlan({ sheets }, plan).sheets);
+    }),
+    exportWorkbook: vi.fn(async () => {
+      check('exportWorkbook');
+      return options.exportResult ?? 'downloaded';
     }),
   };
 }

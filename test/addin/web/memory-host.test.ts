@@ -9,6 +9,8 @@ import { createEmptyHost, createMemoryHost, downloadNameFor, XLSX_MIME, type Web
 import { readWorkbook } from '../../../cli/xlsx-read';
 import { writeNewWorkbook } from '../../../cli/xlsx-write';
 import { runWorkbook } from '../../../engine/index';
+import { exportSheets } from '../../../engine/export';
+import { applyPlan, mergeWorkbooks } from '../../../engine/merge';
 import type { OutputSheet } from '../../../engine/output';
 import { OUTPUT_SHEET_NAMES } from '../../../engine/output';
 import { sampleSheets, scoreSheet, templateSheets, wideFormSheet } from '../../../engine/template';
@@ -226,5 +228,83 @@ describe('downloadNameFor', () => {
     ['.xlsx', '工作簿-评定结果.xlsx'],
   ])('%s → %s', (from, to) => {
     expect(downloadNameFor(from)).toBe(to);
+  });
+});
+
+describe('applyMerge', () => {
+  /** The master (sample with 3 upper raters, long 评分) and two evaluator files with 评分- forms and long rows. */
+  async function merging() {
+    const full = sampleSheets({ branches: 8, upperRaters: 3, ballots: false });
+    const forms = full.filter((s) => s.name.startsWith('评分-'));
+    const base = full.filter((s) => ['支部', '指标', '参数'].includes(s.name));
+    const masterBytes = await writeNewWorkbook(full.filter((s) => !s.name.startsWith('评分-')));
+    const a = await readWorkbook(await writeNewWorkbook([...base, forms[0]!]));
+    const longRows = scoreSheet([['001', '1.1', '赵六', '上级', 3, null], ['002', '1.1', '赵六', '上级', 4, null]]);
+    const b = await readWorkbook(await writeNewWorkbook([...base, forms[1]!, longRows]));
+    const master = await readWorkbook(masterBytes);
+    const result = mergeWorkbooks(master, [
+      { name: '甲.xlsx', workbook: a },
+      { name: '乙.xlsx', workbook: b },
+    ]);
+    return { masterBytes, master, result, forms };
+  }
+
+  it('appends below the last row with 来源 and adds the forms, as the engine applies the plan; the table grows over the rows', async () => {
+    const { masterBytes, master, result, forms } = await merging();
+    expect(result.files.map((f) => f.status)).toEqual(['merged', 'merged']);
+    const host = await createMemoryHost(arrayBuffer(masterBytes), '汇总.xlsx');
+    const progress: number[] = [];
+    await host.applyMerge(result.plan, (f) => progress.push(f));
+    expect(progress).toEqual([0, 1]);
+    expect(host.revision).toBe(1);
+
+    // Read back (and saved) exactly as the engine's own application of the plan, read through the same reader.
+    const applied = applyPlan(master, result.plan);
+    const after = await host.read();
+    const trim = (raw: typeof after) => raw.sheets.map((s) => [s.name, s.cells.map((r) => r.filter((_, i) => r.slice(i).some((v) => v !== null)))]);
+    expect(trim(after)).toEqual(trim(applied));
+    expect(after.sheets.map((s) => s.name)).toEqual([...master.sheets.map((s) => s.name), ...forms.slice(0, 2).map((f) => f.name)]);
+    const score = after.sheets.find((s) => s.name === '评分');
+    expect(score?.cells[0]?.at(-1)).toBe('来源');
+    expect(score?.cells.at(-1)).toEqual(['002', '1.1', '赵六', '上级', 4, null, '乙.xlsx']);
+
+    const saved = await downloaded(await host.download());
+    expect(await readWorkbook(saved)).toEqual(after);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(saved.slice().buffer as ArrayBuffer);
+    const table = (wb.getWorksheet('评分')?.getTables() as unknown as { table: { tableRef?: string; ref?: string; columns: unknown[] } }[])[0];
+    const ref = table?.table.tableRef ?? table?.table.ref;
+    expect(ref).toBe(`A1:G${score?.cells.length}`);
+    expect(table?.table.columns).toHaveLength(7);
+  });
+
+  it('refuses a stale plan before writing anything', async () => {
+    const { masterBytes, result } = await merging();
+    const host = await createMemoryHost(arrayBuffer(masterBytes), '汇总.xlsx');
+    await host.applyMerge(result.plan);
+    const once = await host.read();
+    // The same plan again: its new sheets exist now.
+    const err = await host.applyMerge(result.plan).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HostError);
+    expect((err as HostError).message).toContain('请重新选择文件导入');
+    expect(await host.read()).toEqual(once);
+    expect(host.revision).toBe(1);
+  });
+});
+
+describe('exportWorkbook', () => {
+  it('always downloads a new workbook of the export sheets; the open workbook is unchanged', async () => {
+    const bytes = await sampleBytes(8);
+    const saved: { blob: Blob; name: string }[] = [];
+    const host = await createMemoryHost(arrayBuffer(bytes), 'in.xlsx', { save: (blob, name) => saved.push({ blob, name }) });
+    const before = await host.read();
+    const sheets = exportSheets(runWorkbook(before), { date: '2026-11-21' });
+    expect(await host.exportWorkbook(sheets, '2026年度支部评定结果.xlsx')).toBe('downloaded');
+    expect(saved.map((s) => [s.name, s.blob.type])).toEqual([['2026年度支部评定结果.xlsx', XLSX_MIME]]);
+    const file = await readWorkbook(await downloaded(saved[0]!.blob));
+    expect(file.sheets.map((s) => s.name)).toEqual(['公示名单', '单位汇总', '评定结果', '问题清单']);
+    expect(file.sheets[0]?.cells[1]?.[0]).toBe('导出日期：2026-11-21');
+    expect(await host.read()).toEqual(before);
+    expect(host.revision).toBe(0);
   });
 });
