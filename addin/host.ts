@@ -74,5 +74,9 @@ export interface WorkbookHost {
   exportWorkbook(sheets: readonly OutputSheet[], fileName: string): Promise<ExportResult>;
 }
 
-/** How an exported workbook reached the user. */
-export type ExportResult = 'opened' | 'downloaded';
+/**
+ * How an exported workbook reached the user: opened as a new workbook in Excel, or downloaded. `detail` is
+ * Excel's own error when it could not open the new workbook and the download was the fallback, so the pane
+ * can show why (never swallowed).
+ */
+export type ExportResult = { readonly via: 'opened' } | { readonly via: 'downloaded'; readonly detail?: string };

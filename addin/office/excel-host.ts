@@ -125,12 +125,14 @@ class ExcelHost implements WorkbookHost {
     } catch (e) {
       throw new HostError('unknown', '无法生成导出的工作簿。请重试；若仍失败，请改用网页版或命令行导出。', e instanceof Error ? e.message : String(e));
     }
+    let detail: string | undefined;
     if (this.supports('ExcelApi', '1.8')) {
       try {
         await this.createWorkbook(toBase64(bytes));
-        return 'opened';
-      } catch {
-        // Fall through to the download: the file still reaches the user, and the pane says it was downloaded.
+        return { via: 'opened' };
+      } catch (e) {
+        // Fall back to the download so the file still reaches the user; Excel's reason goes to the pane.
+        detail = toHostError(e).detail ?? (e instanceof Error ? e.message : String(e));
       }
     }
     try {
@@ -138,7 +140,7 @@ class ExcelHost implements WorkbookHost {
     } catch (e) {
       throw new HostError('unsupported', '此 Excel 无法打开新工作簿，也无法从任务窗格下载文件。请改用网页版或命令行导出。', e instanceof Error ? e.message : String(e));
     }
-    return 'downloaded';
+    return detail === undefined ? { via: 'downloaded' } : { via: 'downloaded', detail };
   }
 
   private writeOptions(mode: 'replace' | 'add', progress: Progress | undefined) {

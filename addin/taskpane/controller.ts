@@ -239,7 +239,7 @@ export function createController(host: WorkbookHost, onPhase: (phase: Phase) => 
         if (list === undefined) throw new Error(`the export has no ${PUBLIC_LIST_SHEET} sheet`);
         const fileName = exportFileName(report.model.settings.year, 'csv');
         save(new Blob([toCsv(list)], { type: CSV_MIME }), fileName);
-        return { step: 'export', format: 'csv', result: 'downloaded', host: host.kind, fileName, sheets: [list.name] } satisfies ExportOutcome;
+        return { step: 'export', format: 'csv', result: { via: 'downloaded' }, host: host.kind, fileName, sheets: [list.name] } satisfies ExportOutcome;
       }),
   };
 }

@@ -323,7 +323,7 @@ class ExcelJsMemoryHost implements MemoryHost {
         throw new HostError('unknown', '无法生成导出的 .xlsx 文件。请刷新页面后重新打开工作簿再试。', e instanceof Error ? e.message : String(e));
       }
       this.save(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_MIME }), fileName);
-      return 'downloaded' as const;
+      return { via: 'downloaded' } as const;
     });
   }
 

@@ -41,11 +41,16 @@ export function ExportPanel({ t, busy, csv, outcome, status, onExport, onCsv }: 
       </div>
       {status}
       {outcome === undefined ? null : (
-        <MessageBar intent={outcome.result === 'downloaded' && outcome.host === 'excel' && outcome.format === 'xlsx' ? 'warning' : 'success'} layout="multiline">
+        <MessageBar intent={outcome.result.via === 'downloaded' && outcome.host === 'excel' && outcome.format === 'xlsx' ? 'warning' : 'success'} layout="multiline">
           <MessageBarBody>
-            <div>{outcome.result === 'opened' ? t.exportOpened(outcome.fileName) : t.exportDownloaded(outcome.fileName)}</div>
+            <div>{outcome.result.via === 'opened' ? t.exportOpened(outcome.fileName) : t.exportDownloaded(outcome.fileName)}</div>
             <div>{t.exportContains(outcome.sheets.join(t.listSep))}</div>
-            {outcome.result === 'downloaded' && outcome.host === 'excel' && outcome.format === 'xlsx' ? <div>{t.exportFallback}</div> : null}
+            {outcome.result.via === 'downloaded' && outcome.host === 'excel' && outcome.format === 'xlsx' ? (
+              <div>
+                {t.exportFallback}
+                {outcome.result.detail === undefined ? null : <div>（{outcome.result.detail}）</div>}
+              </div>
+            ) : null}
           </MessageBarBody>
         </MessageBar>
       )}

@@ -154,7 +154,7 @@ describe('exportWorkbook', () => {
     const wb = fakeFrom(raw, 1.8);
     const saved: string[] = [];
     const host = hostOver(wb, { save: (_b, name) => saved.push(name) });
-    expect(await host.exportWorkbook(sheets, '2026年度支部评定结果.xlsx')).toBe('opened');
+    expect(await host.exportWorkbook(sheets, '2026年度支部评定结果.xlsx')).toEqual({ via: 'opened' });
     expect(wb.created).toHaveLength(1);
     const opened = await readWorkbook(Buffer.from(wb.created[0] ?? '', 'base64'));
     expect(opened.sheets.map((s) => s.name)).toEqual(['公示名单', '单位汇总', '评定结果', '问题清单']);
@@ -167,7 +167,7 @@ describe('exportWorkbook', () => {
     const old = fakeFrom(raw, 1.7);
     const saved: { blob: Blob; name: string }[] = [];
     const host = hostOver(old, { save: (blob, name) => saved.push({ blob, name }) });
-    expect(await host.exportWorkbook(sheets, '结果.xlsx')).toBe('downloaded');
+    expect(await host.exportWorkbook(sheets, '结果.xlsx')).toEqual({ via: 'downloaded' });
     expect(old.created).toEqual([]);
     expect(saved.map((s) => [s.name, s.blob.type])).toEqual([['结果.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']]);
     const file = await readWorkbook(new Uint8Array(await saved[0]!.blob.arrayBuffer()));
@@ -176,7 +176,11 @@ describe('exportWorkbook', () => {
     const blocked = fakeFrom(raw, 1.9);
     blocked.createFailure = new FakeOfficeError('GeneralException', 'The new window was blocked.');
     const saved2: string[] = [];
-    expect(await hostOver(blocked, { save: (_b, name) => saved2.push(name) }).exportWorkbook(sheets, '结果.xlsx')).toBe('downloaded');
+    // Excel's reason for refusing to open it is kept for the pane, not swallowed.
+    expect(await hostOver(blocked, { save: (_b, name) => saved2.push(name) }).exportWorkbook(sheets, '结果.xlsx')).toEqual({
+      via: 'downloaded',
+      detail: expect.stringContaining('The new window was blocked.'),
+    });
     expect(saved2).toEqual(['结果.xlsx']);
   });
 });

@@ -78,7 +78,7 @@ export function fakeHost(raw: RawWorkbook = { sheets: [] }, options: FakeHostOpt
     }),
     exportWorkbook: vi.fn(async () => {
       check('exportWorkbook');
-      return options.exportResult ?? 'downloaded';
+      return options.exportResult ?? { via: 'downloaded' };
     }),
   };
 }

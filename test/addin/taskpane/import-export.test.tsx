@@ -193,7 +193,7 @@ describe('导出', () => {
 
   it('in Excel: no CSV button; a workbook opened says so, a download says why', async () => {
     const raw = sampleWorkbook({ branches: 12, ballots: false });
-    const opened = { ...fakeHost(raw, { exportResult: 'opened' }), kind: 'excel' as const };
+    const opened = { ...fakeHost(raw, { exportResult: { via: 'opened' } }), kind: 'excel' as const };
     const { unmount } = render(<App host={opened} controllerOptions={options()} />);
     tab('导出');
     expect(screen.queryByRole('button', { name: '下载 CSV（公示名单）' })).toBeNull();
@@ -201,11 +201,13 @@ describe('导出', () => {
     await screen.findByText('已在 Excel 中打开新工作簿（2026年度支部评定结果.xlsx），请在新窗口中保存。');
     unmount();
 
-    const downloaded = { ...fakeHost(raw, { exportResult: 'downloaded' }), kind: 'excel' as const };
+    const downloaded = { ...fakeHost(raw, { exportResult: { via: 'downloaded', detail: 'GeneralException: The new window was blocked.' } }), kind: 'excel' as const };
     render(<App host={downloaded} controllerOptions={options()} />);
     tab('导出');
     fireEvent.click(button('导出汇总工作簿'));
     await screen.findByText('已下载「2026年度支部评定结果.xlsx」。');
     expect(screen.getByText(/此 Excel 未能直接打开新工作簿/)).toBeTruthy();
+    // Excel's own reason is shown, not swallowed.
+    expect(screen.getByText(/The new window was blocked\./)).toBeTruthy();
   });
 });

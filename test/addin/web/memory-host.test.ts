@@ -299,7 +299,7 @@ describe('exportWorkbook', () => {
     const host = await createMemoryHost(arrayBuffer(bytes), 'in.xlsx', { save: (blob, name) => saved.push({ blob, name }) });
     const before = await host.read();
     const sheets = exportSheets(runWorkbook(before), { date: '2026-11-21' });
-    expect(await host.exportWorkbook(sheets, '2026年度支部评定结果.xlsx')).toBe('downloaded');
+    expect(await host.exportWorkbook(sheets, '2026年度支部评定结果.xlsx')).toEqual({ via: 'downloaded' });
     expect(saved.map((s) => [s.name, s.blob.type])).toEqual([['2026年度支部评定结果.xlsx', XLSX_MIME]]);
     const file = await readWorkbook(await downloaded(saved[0]!.blob));
     expect(file.sheets.map((s) => s.name)).toEqual(['公示名单', '单位汇总', '评定结果', '问题清单']);
