@@ -14,6 +14,7 @@ import type { AppendRows, MergePlan } from '../../engine/merge/types';
 import type { OutputSheet } from '../../engine/output';
 import type { RawWorkbook, Scalar } from '../../engine/raw';
 import { cellScalar, loadExcelWorkbook, rawFromExcel } from '../../cli/xlsx-read';
+import { addCharts } from '../../cli/xlsx-chart';
 import { addOutputSheets, workbookBytes, writeNewWorkbook } from '../../cli/xlsx-write';
 import { XLSX_MIME, saveBlob, type SaveFile } from '../save-file';
 
@@ -64,7 +65,7 @@ export interface MemoryHost extends WorkbookHost {
   download(): Promise<Blob>;
 }
 
-const CAPABILITIES: HostCapabilities = { dataValidation: true, charts: false };
+const CAPABILITIES: HostCapabilities = { dataValidation: true, charts: true };
 
 /**
  * Open .xlsx bytes as a host. Throws HostError('unreadable') with a message in Chinese saying what to do
@@ -204,6 +205,8 @@ class ExcelJsMemoryHost implements MemoryHost {
   private changes = 0;
   private readonly listeners = new Set<(s: WebSelection) => void>();
   private readonly changeListeners = new Set<(revision: number) => void>();
+  /** Output sheets written with a chart (单位汇总), by name: the download adds their chart parts. */
+  private readonly charted = new Map<string, OutputSheet>();
   /** Every operation runs after the previous one, so a download never sees a half-written sheet. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -246,6 +249,9 @@ class ExcelJsMemoryHost implements MemoryHost {
         const sheet = sheets[i];
         if (sheet === undefined) continue;
         this.guard(() => addOutputSheets(this.wb, [sheet]));
+        // exceljs cannot draw charts: remember the sheet, and the download adds its chart part to the zip.
+        if (sheet.chart) this.charted.set(sheet.name, sheet);
+        else this.charted.delete(sheet.name);
         this.changed();
         progress?.((i + 1) / sheets.length);
         await yieldToBrowser();
@@ -389,6 +395,8 @@ class ExcelJsMemoryHost implements MemoryHost {
       let bytes: Uint8Array;
       try {
         bytes = await workbookBytes(this.wb);
+        const charted = [...this.charted.values()].filter((s) => this.wb.getWorksheet(s.name) !== undefined);
+        if (charted.length > 0) bytes = await addCharts(bytes, charted);
       } catch (e) {
         throw new HostError('unknown', '无法生成 .xlsx 文件。请刷新页面后重新打开工作簿再试。', e instanceof Error ? e.message : String(e));
       }

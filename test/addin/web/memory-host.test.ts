@@ -3,6 +3,7 @@
  * exercised whole by test/e2e/web.test.ts).
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { HostError } from '../../../addin/host';
 import { createEmptyHost, createMemoryHost, downloadNameFor, XLSX_MIME, type WebSelection } from '../../../addin/web/memory-host';
@@ -33,7 +34,7 @@ describe('createMemoryHost', () => {
     const bytes = await sampleBytes();
     const host = await createMemoryHost(arrayBuffer(bytes), '样例.xlsx');
     expect(host.kind).toBe('web');
-    expect(host.capabilities).toEqual({ dataValidation: true, charts: false });
+    expect(host.capabilities).toEqual({ dataValidation: true, charts: true });
     expect(host.fileName).toBe('样例.xlsx');
     expect(host.downloadName).toBe('样例-评定结果.xlsx');
     const expected = await readWorkbook(bytes);
@@ -101,6 +102,12 @@ describe('writeOutputs and download', () => {
     const saved = await readWorkbook(await downloaded(blob));
     expect(saved).toEqual(twice);
     for (const name of outputNames) expect(OUTPUT_SHEET_NAMES as readonly string[]).toContain(name);
+
+    // exceljs cannot draw charts: the download adds 单位汇总's chart part, once, however often it was written.
+    const zip = await JSZip.loadAsync(await downloaded(blob));
+    const charts = Object.keys(zip.files).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p));
+    expect(charts).toHaveLength(1);
+    expect(await zip.file(charts[0]!)!.async('string')).toContain("单位汇总");
   });
 
   it('refuses an invalid sheet name before changing anything', async () => {
