@@ -17,7 +17,7 @@ export default tseslint.config(
   },
   {
     // The .xlsx adapter is shared by the CLI and the web page: it must run in a browser.
-    files: ['cli/xlsx-read.ts', 'cli/xlsx-write.ts', 'cli/xlsx-chart.ts', 'cli/export.ts', 'cli/messages.ts'],
+    files: ['cli/xlsx-read.ts', 'cli/xlsx-write.ts', 'cli/xlsx-chart.ts', 'cli/xlsx-merge.ts', 'cli/export.ts', 'cli/messages.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'path', 'os'], message: 'Shared with the web page: no Node built-ins.' }] }],
     },

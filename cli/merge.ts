@@ -11,12 +11,12 @@ import type ExcelJS from 'exceljs';
 import { basename, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { a1 } from '../engine/location';
-import { firstWrittenHeader } from '../engine/merge/apply';
-import { mergeWorkbooks, needsAttention, type AppendRows, type MergePlan, type MergeResult, type MergeSource, type RubricDifference } from '../engine/merge';
+import { mergeWorkbooks, needsAttention, type MergeResult, type MergeSource, type RubricDifference } from '../engine/merge';
 import { renderIssue } from '../engine/messages';
 import { formatDuration, type CliLocale, type CliMessages } from './messages';
 import { rawFromExcel } from './xlsx-read';
-import { addOutputSheets, workbookBytes } from './xlsx-write';
+import { applyPlanToExcel } from './xlsx-merge';
+import { workbookBytes } from './xlsx-write';
 
 /** What the command borrows from cli/main.ts (file reading and atomic writing with its error messages). */
 export interface MergeIo {
@@ -70,84 +70,6 @@ function sourceNames(files: readonly string[]): string[] {
 }
 
 // ── applying the plan to an exceljs workbook ────────────────────────────────────────────────────
-
-/**
- * Append each AppendRows under its sheet's last row with a value (new header cells first), stretch an
- * Excel table that starts at the header row over the new rows and columns, then add the new sheets.
- */
-export function applyPlanToExcel(wb: ExcelJS.Workbook, plan: MergePlan): void {
-  for (const a of plan.append) {
-    const ws = wb.getWorksheet(a.sheet);
-    if (!ws) throw new Error(`merge plan names a sheet the workbook lacks: ${a.sheet}`);
-    appendRows(ws, a);
-  }
-  addOutputSheets(wb, plan.add);
-}
-
-function appendRows(ws: ExcelJS.Worksheet, a: AppendRows): void {
-  const headerRow = ws.getRow(a.headerRow + 1);
-  const firstNew = firstWrittenHeader(a);
-  for (let c = firstNew; c < a.header.length; c++) headerRow.getCell(c + 1).value = a.header[c] ?? null;
-  const start = Math.max(a.headerRow + 1, lastValueRow(ws)) + 1;
-  a.rows.forEach((row, i) => {
-    const target = ws.getRow(start + i);
-    row.forEach((v, c) => {
-      // Non-finite numbers are not valid in .xlsx; empty cells stay empty (no cell object at all).
-      if (v === null || (typeof v === 'number' && !Number.isFinite(v))) return;
-      target.getCell(c + 1).value = v;
-    });
-  });
-  stretchTable(ws, a, start + a.rows.length - 1, firstNew);
-}
-
-/** The 1-based number of the last row holding a value (0 for an empty sheet). */
-function lastValueRow(ws: ExcelJS.Worksheet): number {
-  let last = 0;
-  ws.eachRow({ includeEmpty: false }, (row, n) => {
-    if (row.hasValues) last = n;
-  });
-  return last;
-}
-
-interface TableModel {
-  tableRef?: string;
-  ref?: string;
-  autoFilterRef?: string;
-  columns: { name: string; filterButton?: boolean }[];
-}
-
-/**
- * A table (the template writes every input sheet as one) whose header is the master's header row and
- * which reaches its last column grows over the appended rows and new columns; Excel would otherwise show
- * the merged rows outside the table. exceljs writes a loaded table from its model (tableRef, columns).
- */
-function stretchTable(ws: ExcelJS.Worksheet, a: AppendRows, lastRow: number, firstNew: number): void {
-  for (const t of ws.getTables() as unknown as readonly { readonly model: TableModel }[]) {
-    const model = t.model;
-    const ref = model.tableRef ?? model.ref;
-    const m = ref === undefined ? null : /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(ref);
-    if (!m || Number(m[2]) !== a.headerRow + 1) continue;
-    const left = colNumber(m[1] ?? 'A');
-    const right = colNumber(m[3] ?? m[1] ?? 'A');
-    if (left !== 1 || right !== firstNew) continue;
-    for (let c = firstNew; c < a.header.length; c++) model.columns.push({ name: a.header[c] ?? `列${c + 1}`, filterButton: true });
-    const range = `A${a.headerRow + 1}:${colLetters(a.header.length)}${Math.max(lastRow, Number(m[4] ?? m[2]))}`;
-    model.tableRef = range;
-    model.autoFilterRef = range;
-  }
-}
-
-function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-function colLetters(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
 
 // ── summary (stdout) ────────────────────────────────────────────────────────────────────────────
 

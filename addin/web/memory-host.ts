@@ -10,11 +10,12 @@
 import ExcelJS from 'exceljs';
 import { HostError, type ExportResult, type HostCapabilities, type Progress, type WorkbookHost } from '../host';
 import { firstWrittenHeader } from '../../engine/merge/apply';
-import type { AppendRows, MergePlan } from '../../engine/merge/types';
+import type { MergePlan } from '../../engine/merge/types';
 import type { OutputSheet } from '../../engine/output';
 import type { RawWorkbook, Scalar } from '../../engine/raw';
 import { cellScalar, loadExcelWorkbook, rawFromExcel } from '../../cli/xlsx-read';
 import { addCharts } from '../../cli/xlsx-chart';
+import { appendPlanRows, lastValueRow } from '../../cli/xlsx-merge';
 import { addOutputSheets, workbookBytes, writeNewWorkbook } from '../../cli/xlsx-write';
 import { XLSX_MIME, saveBlob, type SaveFile } from '../save-file';
 
@@ -137,60 +138,10 @@ function checkSheetNames(sheets: readonly OutputSheet[]): void {
   }
 }
 
-/** The parts of an exceljs table model a stretch changes (loaded tables are written from the model). */
-interface TableModel {
-  tableRef?: string;
-  ref?: string;
-  autoFilterRef?: string;
-  columns: { name: string; filterButton?: boolean }[];
-}
-
-/**
- * A table whose header is the master's header row, from column A to the last old header column, grows over
- * the appended rows and new columns, so the downloaded workbook shows the merged rows inside the table
- * (as `branch-rating merge` does; Excel would otherwise leave them below it). Other tables are left alone.
- */
-function stretchTable(ws: ExcelJS.Worksheet, a: AppendRows, lastRow: number, firstNew: number): void {
-  for (const t of ws.getTables() as unknown as readonly { readonly model: TableModel }[]) {
-    const model = t.model;
-    const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(model.tableRef ?? model.ref ?? '');
-    if (m === null || Number(m[2]) !== a.headerRow + 1 || colNumber(m[1] ?? '') !== 1 || colNumber(m[3] ?? m[1] ?? '') !== firstNew) continue;
-    for (let c = firstNew; c < a.header.length; c++) model.columns.push({ name: a.header[c] ?? `列${c + 1}`, filterButton: true });
-    const range = `A${a.headerRow + 1}:${colLetters(a.header.length)}${Math.max(lastRow + 1, Number(m[4] ?? m[2]))}`;
-    model.tableRef = range;
-    model.autoFilterRef = range;
-  }
-}
-
-function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-function colLetters(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
-
 /** A cell's value, 0-based, without creating the cell (findCell, not getCell). */
 function cellAt(ws: ExcelJS.Worksheet, row: number, col: number): Scalar {
   const cell = ws.findCell(row + 1, col + 1);
   return cell === undefined ? null : cellScalar(cell);
-}
-
-/** 0-based index of the last row holding a value (what the engine reads as the sheet's end), or -1. */
-function lastValueRow(ws: ExcelJS.Worksheet): number {
-  let last = -1;
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    let any = false;
-    row.eachCell({ includeEmpty: false }, (cell) => {
-      if (!any && cellScalar(cell) !== null) any = true;
-    });
-    if (any) last = rowNumber - 1;
-  });
-  return last;
 }
 
 function sameSheetName(a: string, b: string): boolean {
@@ -300,17 +251,8 @@ class ExcelJsMemoryHost implements MemoryHost {
         return { a, ws, first, start: Math.max(a.headerRow, lastValueRow(ws)) + 1 };
       });
       this.guard(() => {
-        for (const { a, ws, first, start } of jobs) {
-          for (let c = first; c < a.header.length; c++) ws.getRow(a.headerRow + 1).getCell(c + 1).value = a.header[c] ?? null;
-          a.rows.forEach((row, i) => {
-            const target = ws.getRow(start + i + 1);
-            row.forEach((v, c) => {
-              // Non-finite numbers are not valid in .xlsx; empty cells stay empty.
-              if (v === null || (typeof v === 'number' && !Number.isFinite(v))) return;
-              target.getCell(c + 1).value = v;
-            });
-          });
-          stretchTable(ws, a, start + a.rows.length - 1, first);
+        for (const { a, ws, start } of jobs) {
+          appendPlanRows(ws, a, start);
         }
         addOutputSheets(this.wb, plan.add);
       });

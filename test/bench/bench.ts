@@ -29,7 +29,7 @@ import { runWorkbook } from '../../engine/index';
 import { sampleSheets, sampleWorkbook, type BallotForms, type SampleOptions } from '../../engine/template';
 import { loadExcelWorkbook, rawFromExcel, readWorkbook } from '../../cli/xlsx-read';
 import { addOutputSheets, workbookBytes, writeNewWorkbook } from '../../cli/xlsx-write';
-import { applyPlanToExcel } from '../../cli/merge';
+import { applyPlanToExcel } from '../../cli/xlsx-merge';
 import { applyPlan, mergeWorkbooks, type MergeSource } from '../../engine/merge';
 import type { OutputSheet } from '../../engine/output';
 
