@@ -7,7 +7,7 @@
  * 0..分值) and print setup (OutputSheet.print) are written here.
  */
 import ExcelJS from 'exceljs';
-import type { ColumnValidation, Highlight, OutputSheet, OutputValue, PrintSetup } from '../engine/output';
+import { tableHeaders, type ColumnValidation, type Highlight, type OutputSheet, type OutputValue, type PrintSetup } from '../engine/output';
 import { displayWidth } from './messages';
 import { addCharts } from './xlsx-chart';
 import { loadExcelWorkbook } from './xlsx-read';
@@ -206,21 +206,6 @@ function cellValue(v: OutputValue): ExcelJS.CellValue {
   if (typeof v === 'number' && !Number.isFinite(v)) return null;
   // A string that starts with = is text here, never a formula: exceljs writes strings as strings.
   return v;
-}
-
-/**
- * Table column names must be non-empty and unique (ignoring case), or Excel repairs the file.
- * Headers come from the engine and should already be; this keeps a bad one from corrupting the file.
- */
-function tableHeaders(headers: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return headers.map((h, i) => {
-    const base = h.trim() === '' ? `列${i + 1}` : h;
-    let name = base;
-    for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${base}${n}`;
-    seen.add(name.toLowerCase());
-    return name;
-  });
 }
 
 function uniqueName(name: string, taken: ReadonlySet<string>): string {

@@ -94,3 +94,19 @@ export const OUTPUT_SHEET_NAMES = [
   '满意度汇总',
   '民主评议汇总',
 ] as const;
+
+/**
+ * The column names an Excel table over this sheet gets: non-empty and unique ignoring case, or Excel repairs
+ * the file (desktop) or renames them (`Column1`). Engine headers already are; every writer (the CLI, the web
+ * page, the add-in) applies this so a bad one can never corrupt a file. `['a', 'A', '']` → `['a', 'A2', '列3']`.
+ */
+export function tableHeaders(headers: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return headers.map((h, i) => {
+    const base = h.trim() === '' ? `列${i + 1}` : h;
+    let name = base;
+    for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${base}${n}`;
+    seen.add(name.toLowerCase());
+    return name;
+  });
+}

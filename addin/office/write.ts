@@ -12,7 +12,7 @@
  * delete the old sheets, rename the new ones into their places (same tab position) and give the tables
  * their names. On a failure the temporary sheets are deleted and the old outputs are as they were.
  */
-import type { ColumnValidation, Highlight, OutputSheet } from '../../engine/output';
+import { tableHeaders, type ColumnValidation, type Highlight, type OutputSheet } from '../../engine/output';
 import { normName } from '../../engine/parse/normalize';
 import { displayWidth } from '../../cli/messages';
 import { HostError, type Progress } from '../host';
@@ -373,21 +373,6 @@ async function cleanUp(context: Excel.RequestContext, jobs: readonly Job[], fail
 /** Excel column width in points for a width in characters (Calibri 11: 7 px a character + 5 px padding; 0.75 pt a px). */
 export function charsToPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
-}
-
-/**
- * Table column names must be non-empty and unique ignoring case, or Excel renames them (`Column1`):
- * the same rule as cli/xlsx-write.ts.
- */
-export function tableHeaders(headers: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return headers.map((h, i) => {
-    const base = h.trim() === '' ? `列${i + 1}` : h;
-    let name = base;
-    for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${base}${n}`;
-    seen.add(name.toLowerCase());
-    return name;
-  });
 }
 
 /** `name`, or `name<sep>2`, `name<sep>3` … not in `taken` (compared in lower case / normalised for sheets). */

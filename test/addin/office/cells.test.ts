@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cutBlocks, dateToSerial, fromExcel, isDateFormat, jsonBytes, serialToDate, sheetNameProblem, toExcelValue, utf8Length } from '../../../addin/office/cells';
 import { packRequests, readBlockRows, splitRequest } from '../../../addin/office/read';
-import { sheetGrid, tableHeaders } from '../../../addin/office/write';
+import { sheetGrid } from '../../../addin/office/write';
+import { tableHeaders } from '../../../engine/output';
 
 describe('cells', () => {
   it('tells date formats from number formats', () => {

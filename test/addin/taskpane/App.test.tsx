@@ -20,7 +20,7 @@ describe('idle', () => {
     const tabs = screen.getAllByRole('tab');
     expect(['准备', '评分', '导入', '检查', '计算', '结果', '导出'].map((name) => tabs.indexOf(screen.getByRole('tab', { name })))).toEqual([0, 1, 2, 3, 4, 5, 6]);
     expect(screen.getByRole('tab', { name: '准备' }).getAttribute('aria-selected')).toBe('true');
-    expect(button('创建缺少的工作表')).toBeTruthy();
+    expect(button('创建缺少的工作表')).toBeInstanceOf(HTMLElement);
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect(screen.queryByRole('alert')).toBeNull();
     expect(container.querySelector('[lang="zh-CN"]')).not.toBeNull();
@@ -29,7 +29,7 @@ describe('idle', () => {
   it('says there are no results before a computation', () => {
     render(<App host={fakeHost()} />);
     tab('结果');
-    expect(screen.getByText('尚无结果。请先在“计算”中运行计算。')).toBeTruthy();
+    expect(screen.getByText('尚无结果。请先在“计算”中运行计算。')).toBeInstanceOf(HTMLElement);
   });
 });
 
@@ -41,7 +41,7 @@ describe('working', () => {
     tab('检查');
     fireEvent.click(button('开始检查'));
     const status = await screen.findByRole('status');
-    expect(within(status).getByText('正在读取工作簿…')).toBeTruthy();
+    expect(within(status).getByText('正在读取工作簿…')).toBeInstanceOf(HTMLElement);
     const bar = within(status).getByRole('progressbar', { name: '正在读取工作簿…' });
     expect(bar.getAttribute('aria-valuenow')).toBe('0');
     // One step at a time: the button waits for the running one.
@@ -80,7 +80,7 @@ describe('done', () => {
     if (redFlags.length > 0) expect(within(screen.getByRole('table', { name: '红旗候选支部' })).getAllByRole('row')).toHaveLength(redFlags.length + 1);
     const moved = report.results.filter((r) => r.grade !== null && r.baseGrade !== null && r.grade !== r.baseGrade);
     if (moved.length > 0) expect(within(screen.getByRole('table', { name: '等次调整的支部' })).getAllByRole('row')).toHaveLength(moved.length + 1);
-    else expect(screen.getByText('没有支部的等次被调整。')).toBeTruthy();
+    else expect(screen.getByText('没有支部的等次被调整。')).toBeInstanceOf(HTMLElement);
   });
 
   it('explains the branch picked: its dimensions against 达标线, and the quota', async () => {
@@ -97,7 +97,7 @@ describe('done', () => {
     const section = screen.getByRole('region', { name: '等次依据' });
     const dims = within(section).getAllByRole('row').slice(1);
     expect(dims.map((r) => r.firstChild?.textContent)).toEqual(pick.dimensions.map((d) => d.name));
-    expect(within(section).getByText(/^最高等次比例上限 30%（全部支部）$/)).toBeTruthy();
+    expect(within(section).getByText(/^最高等次比例上限 30%（全部支部）$/)).toBeInstanceOf(HTMLElement);
   });
 });
 
@@ -141,7 +141,7 @@ describe('prepare and forms', () => {
     fireEvent.click(button('创建缺少的工作表'));
     const added = templateSheets().map((s) => s.name).filter((n) => !['支部', '指标', '参数'].includes(n));
     await screen.findByText(`已创建：${added.join('、')}`);
-    expect(screen.getByText('已存在（未改动）：支部、指标、参数')).toBeTruthy();
+    expect(screen.getByText('已存在（未改动）：支部、指标、参数')).toBeInstanceOf(HTMLElement);
   });
 
   it('generates a form per chosen rater with the role picked, and notes missing data validation', async () => {
@@ -153,7 +153,7 @@ describe('prepare and forms', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: '王五' }));
     fireEvent.click(button('生成评分表'));
     await screen.findByText('已生成：评分-张三、评分-李四');
-    expect(screen.getByText(/当前 Excel 版本不支持数据验证/)).toBeTruthy();
+    expect(screen.getByText(/当前 Excel 版本不支持数据验证/)).toBeInstanceOf(HTMLElement);
     const forms = host.addSheets.mock.calls[0]?.[0] ?? [];
     expect(forms.map((f) => [f.name, f.preamble?.[1]?.[1]])).toEqual([
       ['评分-张三', '上级'],
@@ -166,9 +166,9 @@ describe('language', () => {
   it('switches to English labels and marks the pane en-US', () => {
     const { container } = render(<App host={fakeHost()} />);
     fireEvent.change(screen.getByRole('combobox', { name: '界面语言' }), { target: { value: 'en-US' } });
-    for (const name of ['Prepare', 'Forms', 'Check', 'Compute', 'Results']) expect(screen.getByRole('tab', { name })).toBeTruthy();
+    for (const name of ['Prepare', 'Forms', 'Check', 'Compute', 'Results']) expect(screen.getByRole('tab', { name })).toBeInstanceOf(HTMLElement);
     expect(screen.queryByRole('tab', { name: '准备' })).toBeNull();
-    expect(button('Create missing sheets')).toBeTruthy();
+    expect(button('Create missing sheets')).toBeInstanceOf(HTMLElement);
     expect(container.querySelector('[lang="en-US"]')).not.toBeNull();
   });
 
@@ -177,7 +177,7 @@ describe('language', () => {
     const { rerender } = render(<App host={host} locale="zh-CN" languageSwitch={false} />);
     expect(screen.queryByRole('combobox', { name: '界面语言' })).toBeNull();
     rerender(<App host={host} locale="en-US" languageSwitch={false} />);
-    expect(screen.getByRole('tab', { name: 'Prepare' })).toBeTruthy();
+    expect(screen.getByRole('tab', { name: 'Prepare' })).toBeInstanceOf(HTMLElement);
   });
 
   it('starts in English when Office’s display language is English, with issue messages in English', async () => {
@@ -186,7 +186,7 @@ describe('language', () => {
     tab('Check');
     fireEvent.click(button('Run check'));
     const issue = checkWorkbook(raw).find((i) => i.code === 'SCORE_OUT_OF_RANGE')!;
-    expect(await screen.findByRole('button', { name: `Go to ${describeLocation(issue.at)}: ${renderIssue(issue, 'en-US')}` })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: `Go to ${describeLocation(issue.at)}: ${renderIssue(issue, 'en-US')}` })).toBeInstanceOf(HTMLElement);
   });
 });
 
@@ -207,6 +207,6 @@ describe('roles', () => {
     const broken = fakeHost(basicWorkbook(), { fail: { read: new HostError('busy', 'InvalidOperationInCellEditMode') } });
     render(<App host={broken} />);
     tab('评分');
-    expect(await screen.findByText(/未能读取“参数”中的评分人类别，暂用默认类别（上级、自评）。InvalidOperationInCellEditMode/)).toBeTruthy();
+    expect(await screen.findByText(/未能读取“参数”中的评分人类别，暂用默认类别（上级、自评）。InvalidOperationInCellEditMode/)).toBeInstanceOf(HTMLElement);
   });
 });

@@ -82,8 +82,8 @@ describe('导入', () => {
     expect(merged.rows.reduce((n, r) => n + r.rows, 0)).toBe(BRANCHES.length);
     // The refused file's differences: indicator, field, both values.
     const first = DEFAULT_RUBRIC[0]!;
-    expect(screen.getByText('「二级党委.xlsx」的指标与主工作簿不同，未合并：')).toBeTruthy();
-    expect(screen.getByText(`指标 ${first.id} 的分值：主工作簿为“${first.points}”，该文件为“${first.points + 1}”`)).toBeTruthy();
+    expect(screen.getByText('「二级党委.xlsx」的指标与主工作簿不同，未合并：')).toBeInstanceOf(HTMLElement);
+    expect(screen.getByText(`指标 ${first.id} 的分值：主工作簿为“${first.points}”，该文件为“${first.points + 1}”`)).toBeInstanceOf(HTMLElement);
 
     fireEvent.click(button('应用合并'));
     await screen.findByText('合并已写入当前工作簿。请到“计算”重新计算。');
@@ -96,7 +96,7 @@ describe('导入', () => {
     // The form arrived as its own sheet; the button is gone (a plan is applied once).
     expect(host.sheets.map((s) => s.name)).toContain('评分-张三');
     expect(screen.queryByRole('button', { name: '应用合并' })).toBeNull();
-    expect(screen.getByText(`新增工作表：${expected.plan.add.map((s) => s.name).join('、')}`)).toBeTruthy();
+    expect(screen.getByText(`新增工作表：${expected.plan.add.map((s) => s.name).join('、')}`)).toBeInstanceOf(HTMLElement);
   });
 
   it('lists conflicts (one rater, two files, different scores) and an unreadable file', async () => {
@@ -113,11 +113,11 @@ describe('导入', () => {
       ['张三-终稿.xlsx', '可合并'],
       ['坏文件.xlsx', '无法读取'],
     ]);
-    expect(screen.getByText(/「坏文件.xlsx」不是可读取的 .xlsx 工作簿/)).toBeTruthy();
+    expect(screen.getByText(/「坏文件.xlsx」不是可读取的 .xlsx 工作簿/)).toBeInstanceOf(HTMLElement);
     const conflicts = screen.getByRole('table', { name: /^冲突 \d+ 处/ });
     const first = within(conflicts).getAllByRole('row')[1]!;
     expect(within(first).getAllByRole('cell').map((c) => c.textContent)).toEqual(['张三', '001', expect.any(String), '张三-初稿.xlsx、张三-终稿.xlsx', '8、9']);
-    expect(button('应用合并')).toBeTruthy();
+    expect(button('应用合并')).toBeInstanceOf(HTMLElement);
   });
 
   it('offers nothing to apply when every file is refused', async () => {
@@ -161,7 +161,7 @@ describe('导出', () => {
     expect(fileName).toBe('2026年度支部评定结果.xlsx');
     expect(sheets).toEqual(exportSheets(report, { date: '2026-11-21', includeScores: false, locale: 'zh-CN' }));
     expect(sheets?.map((s) => s.name)).toEqual(['公示名单', '单位汇总', '评定结果', '问题清单']);
-    expect(screen.getByText('包含：公示名单、单位汇总、评定结果、问题清单')).toBeTruthy();
+    expect(screen.getByText('包含：公示名单、单位汇总、评定结果、问题清单')).toBeInstanceOf(HTMLElement);
     // The open workbook is not written to.
     expect(host.writeOutputs).not.toHaveBeenCalled();
 
@@ -206,8 +206,8 @@ describe('导出', () => {
     tab('导出');
     fireEvent.click(button('导出汇总工作簿'));
     await screen.findByText('已下载「2026年度支部评定结果.xlsx」。');
-    expect(screen.getByText(/此 Excel 未能直接打开新工作簿/)).toBeTruthy();
+    expect(screen.getByText(/此 Excel 未能直接打开新工作簿/)).toBeInstanceOf(HTMLElement);
     // Excel's own reason is shown, not swallowed.
-    expect(screen.getByText(/The new window was blocked\./)).toBeTruthy();
+    expect(screen.getByText(/The new window was blocked\./)).toBeInstanceOf(HTMLElement);
   });
 });

@@ -31,7 +31,7 @@ describe('the Excel entry', () => {
   it('renders the pane in Excel, in Office’s display language', async () => {
     g.Office = { onReady: (cb: (info: { host: string }) => void) => Promise.resolve(cb({ host: 'Excel' })), HostType: { Excel: 'Excel' }, context: { displayLanguage: 'en-US' } };
     await import('../../../addin/taskpane/index');
-    await waitFor(() => expect(screen.getByRole('tab', { name: 'Prepare' })).toBeTruthy());
+    await waitFor(() => expect(screen.getByRole('tab', { name: 'Prepare' })).toBeInstanceOf(HTMLElement));
     expect(document.documentElement.lang).toBe('en-US');
   });
 });
